@@ -1,0 +1,78 @@
+package com.example;
+
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * One sequence: record P of increment N has value P * N, so values are consecutive multiples of N and a gap or
+ * a duplicate is visible in the data. Positions start at 1; {@link #position()} is the last one made.
+ */
+final class IncrementSequence {
+
+    static final String VALUE_SCHEMA_NAME = "com.example.increment.Increment";
+    static final String THREAD_ID_FIELD = "threadId";
+    static final String HOSTNAME_FIELD = "hostname";
+    static final String VALUE_FIELD = "value";
+
+    static final Schema KEY_SCHEMA = Schema.INT64_SCHEMA;
+    static final Schema VALUE_SCHEMA = SchemaBuilder.struct()
+            .name(VALUE_SCHEMA_NAME)
+            .doc("One step of an IncrementSource sequence; the record key is the increment N")
+            .field(THREAD_ID_FIELD, SchemaBuilder.int64().doc("Id of the Connect task thread that made the record").build())
+            .field(HOSTNAME_FIELD, SchemaBuilder.string().doc("Host name of the Connect worker that made the record").build())
+            .field(VALUE_FIELD, SchemaBuilder.int64().doc("position * increment: consecutive multiples of the increment").build())
+            .build();
+
+    private final long increment;
+    private final String topic;
+    private final Map<String, Object> partition;
+    private volatile long position;
+
+    IncrementSequence(long increment, String topic, long position) {
+        this.increment = increment;
+        this.topic = topic;
+        this.partition = IncrementOffsets.partition(increment);
+        this.position = position;
+    }
+
+    long increment() {
+        return increment;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    /** The last position made (0 when none yet); read by the metrics thread too. */
+    long position() {
+        return position;
+    }
+
+    /** The next record; fails the task rather than wrap when the position or value leaves the 64-bit range. */
+    SourceRecord next(long threadId, String hostname, long timestamp) {
+        long next;
+        long value;
+        try {
+            next = Math.addExact(position, 1);
+            value = Math.multiplyExact(next, increment);
+        } catch (ArithmeticException e) {
+            throw new ConnectException(String.format("Sequence of increment %d (topic %s) cannot go past position "
+                    + "%d: the next value %s * %d does not fit in a 64-bit integer, and the sequence stops rather "
+                    + "than wrap. Reset its offset or use a smaller increment.",
+                    increment, topic, position, position == Long.MAX_VALUE ? "(position overflow)" : position + 1,
+                    increment), e);
+        }
+        Struct struct = new Struct(VALUE_SCHEMA)
+                .put(THREAD_ID_FIELD, threadId)
+                .put(HOSTNAME_FIELD, hostname)
+                .put(VALUE_FIELD, value);
+        position = next;
+        return new SourceRecord(partition, IncrementOffsets.offset(next), topic, null,
+                KEY_SCHEMA, increment, VALUE_SCHEMA, struct, timestamp);
+    }
+}

@@ -1,0 +1,76 @@
+package com.example;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
+import org.apache.kafka.common.metrics.stats.Rate;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A task's metrics through {@code pluginMetrics()} (KIP-877, Kafka 4.1+): the worker tags them with the
+ * connector and task and exposes them over JMX. Only this class names the 4.1 API, so older workers never load it.
+ */
+final class PluginTaskMetrics implements TaskMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginTaskMetrics.class);
+
+    static final String POSITION_METRIC = "sequence-position";
+    static final String EMITTED_TOTAL_METRIC = "records-emitted-total";
+    static final String EMITTED_RATE_METRIC = "records-emitted-rate";
+    static final String EMITTED_SENSOR = "records-emitted";
+    static final String INCREMENT_TAG = "increment";
+
+    private final PluginMetrics metrics;
+    private final List<MetricName> gauges = new ArrayList<>();
+    private final Sensor emitted;
+
+    /** Registers the task's metrics; throws a LinkageError on workers without pluginMetrics(). */
+    static TaskMetrics register(SourceTaskContext context, List<IncrementSequence> sequences) {
+        PluginMetrics metrics = context.pluginMetrics();
+        return metrics == null ? TaskMetrics.NONE : new PluginTaskMetrics(metrics, sequences);
+    }
+
+    PluginTaskMetrics(PluginMetrics metrics, List<IncrementSequence> sequences) {
+        this.metrics = metrics;
+        for (IncrementSequence sequence : sequences) {
+            LinkedHashMap<String, String> tags = new LinkedHashMap<>();
+            tags.put(INCREMENT_TAG, String.valueOf(sequence.increment()));
+            MetricName name = metrics.metricName(POSITION_METRIC,
+                    "The last position written by the sequence of this increment (its value is position * increment)",
+                    tags);
+            metrics.addMetric(name, (Gauge<Long>) (config, now) -> sequence.position());
+            gauges.add(name);
+        }
+        emitted = metrics.addSensor(EMITTED_SENSOR);
+        emitted.add(metrics.metricName(EMITTED_TOTAL_METRIC, "Records returned by this task's polls",
+                new LinkedHashMap<>()), new CumulativeSum());
+        emitted.add(metrics.metricName(EMITTED_RATE_METRIC, "Records returned by this task's polls per second",
+                new LinkedHashMap<>()), new Rate());
+    }
+
+    @Override
+    public void recordsEmitted(int count) {
+        emitted.record(count);
+    }
+
+    @Override
+    public void close() {
+        try {
+            gauges.forEach(metrics::removeMetric);
+            metrics.removeSensor(EMITTED_SENSOR);
+        } catch (IllegalStateException e) {
+            // The worker closed the task's PluginMetrics first, which removed them all already.
+            log.debug("Plugin metrics already closed by the worker: {}", e.getMessage());
+        } finally {
+            gauges.clear();
+        }
+    }
+}

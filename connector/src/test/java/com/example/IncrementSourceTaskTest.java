@@ -1,0 +1,344 @@
+package com.example;
+
+import static com.example.IncrementSourceConfig.BATCH_SIZE_CONFIG;
+import static com.example.IncrementSourceConfig.INCREMENTS_CONFIG;
+import static com.example.IncrementSourceConfig.RECORDS_PER_SECOND_CONFIG;
+import static com.example.IncrementSourceConfig.TASK_INCREMENTS_CONFIG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class IncrementSourceTaskTest {
+
+    /** Loose bound for "at once": far above a wake-up, far below a throttled wait of a slow rate. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(2);
+
+    @Mock
+    private SourceTaskContext context;
+    @Mock
+    private OffsetStorageReader offsetReader;
+
+    private final IncrementSourceTask task = new IncrementSourceTask();
+    private final Map<Map<String, Object>, Map<String, Object>> storedOffsets = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        when(context.offsetStorageReader()).thenReturn(offsetReader);
+        when(offsetReader.offsets(anyCollection())).thenAnswer(call -> {
+            Map<Object, Object> found = new HashMap<>();
+            for (Object partition : (Collection<?>) call.getArgument(0)) {
+                found.put(partition, storedOffsets.get(partition));
+            }
+            return found;
+        });
+        task.initialize(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        task.stop();
+    }
+
+    /** A task's settings: by default a connector with just these increments, all assigned to this task. */
+    private static Map<String, String> taskProps(String increments, String... more) {
+        Map<String, String> props = TestConfigs.labWith(INCREMENTS_CONFIG, increments);
+        props.putAll(TestConfigs.props(more));
+        props.put(TASK_INCREMENTS_CONFIG, increments);
+        return props;
+    }
+
+    private static Map<String, String> unthrottled(String increments, int batchSize) {
+        return taskProps(increments, RECORDS_PER_SECOND_CONFIG, "0", BATCH_SIZE_CONFIG, String.valueOf(batchSize));
+    }
+
+    private List<SourceRecord> pollUntil(int count) throws InterruptedException {
+        List<SourceRecord> records = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (records.size() < count && System.nanoTime() < deadline) {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                records.addAll(batch);
+            }
+        }
+        assertThat(records).as("records polled within 10 s").hasSizeGreaterThanOrEqualTo(count);
+        return records;
+    }
+
+    private static long value(SourceRecord record) {
+        return ((Struct) record.value()).getInt64("value");
+    }
+
+    private static long position(SourceRecord record) {
+        return (Long) record.sourceOffset().get("position");
+    }
+
+    @Test
+    void freshSequencesStartAtPositionOneWithValuesThatAreMultiplesOfTheIncrement() throws InterruptedException {
+        task.start(unthrottled("1,100", 3));
+        long before = System.currentTimeMillis();
+
+        List<SourceRecord> records = task.poll();
+
+        long after = System.currentTimeMillis();
+        assertThat(records).hasSize(6);
+        assertThat(records).filteredOn(r -> r.topic().equals("seq_1"))
+                .extracting(IncrementSourceTaskTest::value).containsExactly(1L, 2L, 3L);
+        assertThat(records).filteredOn(r -> r.topic().equals("seq_100"))
+                .extracting(IncrementSourceTaskTest::value).containsExactly(100L, 200L, 300L);
+        for (SourceRecord record : records) {
+            long increment = (Long) record.key();
+            assertThat(record.topic()).isEqualTo("seq_" + increment);
+            assertThat(record.kafkaPartition()).isNull();
+            assertThat(record.keySchema()).isEqualTo(Schema.INT64_SCHEMA);
+            assertThat(record.sourcePartition()).isEqualTo(Map.of("increment", increment));
+            assertThat(value(record)).isEqualTo(position(record) * increment);
+            assertThat(record.timestamp()).isBetween(before, after);
+        }
+    }
+
+    @Test
+    void valuesAreStructsWithTheLabsFields() throws InterruptedException {
+        task.start(unthrottled("100", 1));
+
+        SourceRecord record = task.poll().get(0);
+
+        Schema schema = record.valueSchema();
+        assertThat(schema.name()).isEqualTo("com.example.increment.Increment");
+        assertThat(schema.fields()).extracting(f -> f.name()).containsExactly("threadId", "hostname", "value");
+        assertThat(schema.fields()).allSatisfy(f -> assertThat(f.schema().doc()).isNotBlank());
+        assertThat(schema.field("threadId").schema().type()).isEqualTo(Schema.Type.INT64);
+        assertThat(schema.field("hostname").schema().type()).isEqualTo(Schema.Type.STRING);
+        assertThat(schema.field("value").schema().type()).isEqualTo(Schema.Type.INT64);
+        Struct value = (Struct) record.value();
+        value.validate();
+        assertThat(value.getInt64("threadId")).isEqualTo(Thread.currentThread().getId());
+        assertThat(value.getString("hostname")).isNotBlank();
+        assertThat(value.getInt64("value")).isEqualTo(100L);
+    }
+
+    @Test
+    void threadIdIsThatOfThePollingThread() throws Exception {
+        task.start(unthrottled("1", 1));
+
+        CompletableFuture<List<SourceRecord>> polled = new CompletableFuture<>();
+        Thread poller = new Thread(() -> {
+            try {
+                polled.complete(task.poll());
+            } catch (Throwable e) {
+                polled.completeExceptionally(e);
+            }
+        });
+        poller.start();
+
+        Struct value = (Struct) polled.get(10, TimeUnit.SECONDS).get(0).value();
+        assertThat(value.getInt64("threadId")).isEqualTo(poller.getId()).isNotEqualTo(Thread.currentThread().getId());
+    }
+
+    @Test
+    void resumesAfterTheStoredPositionAndStartsFreshWhereThereIsNone() throws InterruptedException {
+        storedOffsets.put(Map.of("increment", 1L), Map.of("position", 41L));
+        task.start(unthrottled("1,100", 2));
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).filteredOn(r -> r.topic().equals("seq_1"))
+                .extracting(IncrementSourceTaskTest::position, IncrementSourceTaskTest::value)
+                .containsExactly(tuple(42L, 42L),
+                        tuple(43L, 43L));
+        assertThat(records).filteredOn(r -> r.topic().equals("seq_100"))
+                .extracting(IncrementSourceTaskTest::position, IncrementSourceTaskTest::value)
+                .containsExactly(tuple(1L, 100L),
+                        tuple(2L, 200L));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readsAllItsOffsetsInOneBatch() {
+        task.start(unthrottled("1,100,-7", 1));
+
+        ArgumentCaptor<Collection<Map<String, Object>>> partitions = ArgumentCaptor.forClass(Collection.class);
+        verify(offsetReader, times(1)).offsets(partitions.capture());
+        verify(offsetReader, never()).offset(any());
+        assertThat(partitions.getValue()).containsExactlyInAnyOrder(
+                Map.of("increment", 1L), Map.of("increment", 100L), Map.of("increment", -7L));
+    }
+
+    @Test
+    void acceptsStoredPositionsOfAnyIntegralType() throws InterruptedException {
+        storedOffsets.put(Map.of("increment", 1L), Map.of("position", 9));
+        task.start(unthrottled("1", 1));
+
+        assertThat(value(task.poll().get(0))).isEqualTo(10L);
+    }
+
+    @Test
+    void failsToStartOnACorruptStoredOffset() {
+        storedOffsets.put(Map.of("increment", 100L), Map.of("position", "ten"));
+
+        assertThatThrownBy(() -> task.start(unthrottled("1,100", 1)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContainingAll("{increment=100}", "'position' = \"ten\"", "whole number >= 0");
+    }
+
+    @Test
+    void eachPollContinuesWhereTheLastEnded() throws InterruptedException {
+        task.start(unthrottled("-3", 4));
+
+        List<SourceRecord> records = new ArrayList<>(task.poll());
+        records.addAll(task.poll());
+
+        assertThat(records).extracting(IncrementSourceTaskTest::value)
+                .containsExactly(-3L, -6L, -9L, -12L, -15L, -18L, -21L, -24L);
+        assertThat(records).extracting(IncrementSourceTaskTest::position)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void failsRatherThanWrapWhenTheValueOverflows() throws InterruptedException {
+        long last = Long.MAX_VALUE / 100;
+        storedOffsets.put(Map.of("increment", 100L), Map.of("position", last - 1));
+        task.start(unthrottled("100", 5));
+
+        assertThatThrownBy(task::poll)
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContainingAll("increment 100", "seq_100", "position " + last, "does not fit in a 64-bit",
+                        "rather than wrap")
+                .hasCauseInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void failsRatherThanWrapWhenThePositionOverflows() {
+        storedOffsets.put(Map.of("increment", 1L), Map.of("position", Long.MAX_VALUE));
+        task.start(unthrottled("1", 1));
+
+        assertThatThrownBy(task::poll)
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContainingAll("increment 1 ", "position " + Long.MAX_VALUE);
+    }
+
+    @Test
+    void emitsTheLastValueThatFits() throws InterruptedException {
+        storedOffsets.put(Map.of("increment", -1L), Map.of("position", Long.MAX_VALUE - 1));
+        task.start(unthrottled("-1", 1));
+
+        assertThat(value(task.poll().get(0))).isEqualTo(-Long.MAX_VALUE);
+    }
+
+    @Test
+    void stopWakesABlockedPollAtOnce() throws Exception {
+        task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "1"));
+        assertThat(task.poll()).as("the first step is due at once").hasSize(1);
+
+        CompletableFuture<List<SourceRecord>> blocked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.poll();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100); // let poll() reach its wait: the next step is a second away
+        assertThat(blocked).as("poll waits for the next step").isNotDone();
+        long stopAt = System.nanoTime();
+        task.stop();
+
+        assertThat(blocked.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).as("a stopped poll returns no records")
+                .isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).isLessThan(Duration.ofMillis(900));
+    }
+
+    @Test
+    void pollAfterStopReturnsNothing() throws InterruptedException {
+        task.start(unthrottled("1", 10));
+        task.stop();
+
+        assertThat(task.poll()).isNull();
+    }
+
+    @Test
+    void throttledSequencesAdvanceAtTheConfiguredRate() throws InterruptedException {
+        task.start(taskProps("1,100", RECORDS_PER_SECOND_CONFIG, "20"));
+        long start = System.nanoTime();
+
+        List<SourceRecord> records = pollUntil(2 * 10);
+
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // 10 steps at 20/s: the first is due at once, the tenth after 9 intervals = 450 ms. Loose bounds.
+        assertThat(elapsed).isBetween(Duration.ofMillis(400), Duration.ofSeconds(5));
+        assertThat(records).filteredOn(r -> r.topic().equals("seq_100")).extracting(IncrementSourceTaskTest::value)
+                .startsWith(100L, 200L, 300L);
+    }
+
+    @Test
+    void throttledPollsWaitInsteadOfReturningEmptyBatches() throws InterruptedException {
+        task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "5"));
+        int polls = 0;
+        List<SourceRecord> records = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700);
+        while (System.nanoTime() < deadline) {
+            List<SourceRecord> batch = task.poll();
+            polls++;
+            if (batch != null) {
+                records.addAll(batch);
+            }
+        }
+        // 700 ms at 5/s is 4 steps (at 0, 200, 400, 600 ms): a spinning poll would have looped thousands of times.
+        assertThat(polls).isLessThanOrEqualTo(6);
+        assertThat(records).hasSizeBetween(3, 10);
+    }
+
+    @Test
+    void aThrottledTaskThatFellBehindCatchesUpAtMostOneBatch() throws InterruptedException {
+        task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "1000", BATCH_SIZE_CONFIG, "5"));
+        Thread.sleep(200); // 200 steps due
+
+        assertThat(task.poll()).hasSize(5);
+    }
+
+    @Test
+    void unthrottledPollsReturnBatchSizeRecordsPerSequence() throws InterruptedException {
+        task.start(unthrottled("1,2,3", 1000));
+
+        assertThat(task.poll()).hasSize(3000);
+    }
+
+    @Test
+    void taskOnlyWritesItsOwnShare() throws InterruptedException {
+        task.start(taskProps("100", INCREMENTS_CONFIG, "1,100,5", RECORDS_PER_SECOND_CONFIG, "0",
+                BATCH_SIZE_CONFIG, "3"));
+
+        assertThat(task.poll()).extracting(SourceRecord::topic).containsOnly("seq_100");
+    }
+}
