@@ -1,0 +1,90 @@
+{{/* Chart name, cut at 63 chars (a DNS label). */}}
+{{- define "increment.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name: the release name, plus the chart name unless the release name already contains it. */}}
+{{- define "increment.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "increment.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Selector labels: stable across upgrades. */}}
+{{- define "increment.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "increment.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* Labels of every resource. */}}
+{{- define "increment.labels" -}}
+helm.sh/chart: {{ include "increment.chart" . }}
+{{ include "increment.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: increment
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* The Kafka cluster's name: ours, or the existing one named by kafka.name. */}}
+{{- define "increment.kafkaName" -}}
+{{- default (include "increment.fullname" .) .Values.kafka.name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "increment.connectName" -}}
+{{- include "increment.fullname" . }}
+{{- end }}
+
+{{- define "increment.connectorName" -}}
+{{- default (printf "%s-source" (include "increment.fullname" .)) .Values.connector.name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The KafkaUser of the Connect workers; the User Operator writes its credentials to a Secret of the same name. */}}
+{{- define "increment.connectUserName" -}}
+{{- printf "%s-connect" (include "increment.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The KafkaUser of the helm test Job: read-only on the sequence topics. */}}
+{{- define "increment.readerUserName" -}}
+{{- printf "%s-reader" (include "increment.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "increment.metricsConfigMapName" -}}
+{{- printf "%s-connect-metrics" (include "increment.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "increment.secured" -}}
+{{- if ne .Values.security.authentication "none" }}true{{ end }}
+{{- end }}
+
+{{/* Bootstrap servers: the TLS (9093) or plain (9092) listener of our cluster, or the given ones. */}}
+{{- define "increment.bootstrapServers" -}}
+{{- if .Values.kafka.enabled }}
+{{- printf "%s-kafka-bootstrap:%s" (include "increment.kafkaName" .) (ternary "9093" "9092" (eq (include "increment.secured" .) "true")) }}
+{{- else }}
+{{- required "connect.bootstrapServers is required when kafka.enabled=false: give the bootstrap servers of the existing Kafka cluster" .Values.connect.bootstrapServers }}
+{{- end }}
+{{- end }}
+
+{{/* Replication factor fitting the broker count: 3 on 3+ nodes, else the node count. */}}
+{{- define "increment.replicationFactor" -}}
+{{- min 3 (int .Values.kafka.replicas) }}
+{{- end }}
+
+{{/* Min ISR: one below the replication factor, at least 1, so one node may be down. */}}
+{{- define "increment.minIsr" -}}
+{{- max 1 (sub (int (include "increment.replicationFactor" .)) 1) }}
+{{- end }}
