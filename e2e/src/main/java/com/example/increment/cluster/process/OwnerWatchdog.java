@@ -1,0 +1,29 @@
+package com.example.increment.cluster.process;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * Runs inside every child JVM before Kafka's own main: when the owner (the JVM that started it) is gone, even
+ * after a SIGKILL that ran no shutdown hook, it exits through {@code System.exit}, so Kafka's own shutdown hooks
+ * stop the broker or worker gracefully. Usage: {@code OwnerWatchdog <ownerPid> <mainClass> [args...]}.
+ * Deliberately dependency-free: it is the only class of e2e on the Kafka processes' classpath.
+ */
+public final class OwnerWatchdog {
+
+    private OwnerWatchdog() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long ownerPid = Long.parseLong(args[0]);
+        Thread watch = new Thread(() -> {
+            ProcessHandle.of(ownerPid).ifPresent(owner -> owner.onExit().join());
+            System.err.println("OwnerWatchdog: owner process " + ownerPid + " is gone; shutting down");
+            System.exit(0);
+        }, "owner-watchdog");
+        watch.setDaemon(true);
+        watch.start();
+        Method main = Class.forName(args[1]).getMethod("main", String[].class);
+        main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+    }
+}
