@@ -77,8 +77,8 @@ run: run-build ## Broker + 2 Connect workers + the lab's connector, live view; C
 	$(E2E_JAVA) $(RUN_MAIN) $(RUN_ARGS)
 
 .PHONY: run-standalone
-run-standalone: run-build ## The lab's module 3: connect-standalone, tasks.max=1; rerun with TASKS=2 continues (data in DATA/standalone)
-	$(E2E_JAVA) com.example.increment.cluster.run.LocalRun --standalone $(RUN_ARGS)
+run-standalone: run-build ## The lab's module 3: connect-standalone, tasks.max=1; rerun with TASKS=2 continues (data in DATA/standalone; FORMAT=avro)
+	$(E2E_JAVA) $(RUN_MAIN) --standalone $(RUN_ARGS)
 
 .PHONY: consume
 consume: check-jdk ## Print a sequence topic from the beginning, like the lab's kafka-(avro-)console-consumer (TOPIC=seq_1, FORMAT=avro, BOOTSTRAP)
@@ -88,8 +88,9 @@ consume: check-jdk ## Print a sequence topic from the beginning, like the lab's 
 	  $(if $(filter avro,$(FORMAT)),$(CONSUME_AVRO_ARGS))
 
 .PHONY: verify
-verify: run-build ## Check the running cluster's sequences: gaps, duplicates, pauses; exit 1 on a gap (BOOTSTRAP, READ_COMMITTED=1, PRINT=1)
-	$(E2E_JAVA) com.example.increment.verify.VerifyCommand --bootstrap-server $(BOOTSTRAP) \
+verify: run-build ## Check the running cluster's sequences: gaps, duplicates, pauses; exit 1 on a gap (BOOTSTRAP, FORMAT=avro, READ_COMMITTED=1, PRINT=1)
+	$(E2E_JAVA) $(if $(filter avro,$(FORMAT)),com.example.increment.registry.run.AvroVerifyCommand \
+	  --registry-url http://127.0.0.1:$(REGISTRY_PORT),com.example.increment.verify.VerifyCommand) --bootstrap-server $(BOOTSTRAP) \
 	  $(if $(READ_COMMITTED),--read-committed) $(if $(PRINT),--print)
 
 ##@ Image
@@ -188,7 +189,7 @@ BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(if $(
   $(if $(BENCH_DWELL),--dwell $(BENCH_DWELL)) $(if $(BENCH_FAILOVER_RUNS),--failover-runs $(BENCH_FAILOVER_RUNS))
 
 .PHONY: bench
-bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~8 min)
+bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~10 min)
 	$(E2E_JAVA) com.example.increment.bench.BenchMain $(BENCH_ARGS)
 
 .PHONY: bench-soak
