@@ -20,6 +20,7 @@ public final class LocalStandaloneConnect implements AutoCloseable {
     private final LocalClusterSettings settings;
     private final KafkaRuntime runtime;
     private final KafkaBroker broker;
+    private final Map<String, String> connectorOverrides;
     private ConnectWorker worker;
 
     public LocalStandaloneConnect(LocalClusterSettings settings) {
@@ -27,6 +28,13 @@ public final class LocalStandaloneConnect implements AutoCloseable {
     }
 
     public LocalStandaloneConnect(LocalClusterSettings settings, KafkaRuntime runtime) {
+        this(settings, runtime, Map.of());
+    }
+
+    /** @param connectorOverrides added to the lab's connector1.properties (e.g. the Avro value converter) */
+    public LocalStandaloneConnect(LocalClusterSettings settings, KafkaRuntime runtime,
+                                  Map<String, String> connectorOverrides) {
+        this.connectorOverrides = Map.copyOf(connectorOverrides);
         this.settings = settings;
         this.runtime = runtime;
         this.broker = new KafkaBroker(settings.dataDir(), settings.logDir(), settings.brokerPort(),
@@ -101,6 +109,7 @@ public final class LocalStandaloneConnect implements AutoCloseable {
     private Path writeConnectorProperties(int tasksMax) {
         Properties p = new Properties();
         p.putAll(LabConnector.standaloneProperties(tasksMax));
+        p.putAll(connectorOverrides);
         try {
             Files.createDirectories(settings.logDir());
             Path file = settings.logDir().resolve("connector1.properties");
