@@ -28,14 +28,22 @@ public record KubernetesTarget(Kind kind, Optional<Path> kubeconfig, Settings se
 
     public enum Kind { KUBECONFIG, K3S }
 
-    /** What {@link #choose} found: a target, or the reason there is none here. */
-    public record Choice(Optional<KubernetesTarget> target, String reason) {
+    /**
+     * What {@link #choose} found: a target, or the reason there is none here. Only "nothing to run on" (auto mode,
+     * no KUBECONFIG and no Docker) is {@code skippable}; a target asked for by name that cannot be had, or a
+     * misconfiguration, is an error, so that `make e2e-k8s` never passes by skipping what the user asked for.
+     */
+    public record Choice(Optional<KubernetesTarget> target, String reason, boolean skippable) {
         public static Choice of(KubernetesTarget target, String reason) {
-            return new Choice(Optional.of(target), reason);
+            return new Choice(Optional.of(target), reason, false);
         }
 
         public static Choice none(String reason) {
-            return new Choice(Optional.empty(), reason);
+            return new Choice(Optional.empty(), reason, false);
+        }
+
+        static Choice skip(String reason) {
+            return new Choice(Optional.empty(), reason, true);
         }
     }
 
@@ -51,6 +59,7 @@ public record KubernetesTarget(Kind kind, Optional<Path> kubeconfig, Settings se
     static final String DEFAULT_STRIMZI_CHART = "oci://quay.io/strimzi-helm/strimzi-kafka-operator";
     static final String DEFAULT_STRIMZI_VERSION = "1.2.0";
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
+    private static final String NO_DOCKER = "no Docker engine answers (Testcontainers found none), so K3s cannot run here";
 
     /** Chooses from this JVM's system properties and environment, asking Testcontainers whether Docker answers. */
     public static Choice choose() {
@@ -80,9 +89,8 @@ public record KubernetesTarget(Kind kind, Optional<Path> kubeconfig, Settings se
                 if (kubeconfig.isPresent()) {
                     yield existing(kubeconfig.get(), settings);
                 }
-                Choice k3s = k3s(settings, dockerAvailable);
-                yield k3s.target().isPresent() ? k3s
-                        : Choice.none("no KUBECONFIG or -Dincrement.k8s.kubeconfig is set, and " + k3s.reason());
+                yield dockerAvailable.getAsBoolean() ? k3s(settings, dockerAvailable)
+                        : Choice.skip("no KUBECONFIG or -Dincrement.k8s.kubeconfig is set, and " + NO_DOCKER);
             }
             default -> Choice.none("increment.k8s.target must be auto, kubeconfig or k3s, got '" + wanted + "'");
         };
@@ -98,7 +106,7 @@ public record KubernetesTarget(Kind kind, Optional<Path> kubeconfig, Settings se
 
     private static Choice k3s(Settings settings, BooleanSupplier dockerAvailable) {
         if (!dockerAvailable.getAsBoolean()) {
-            return Choice.none("no Docker engine answers (Testcontainers found none), so K3s cannot run here");
+            return Choice.none(NO_DOCKER);
         }
         if (!Files.isRegularFile(settings.imageTar())) {
             return Choice.none("the Connect image tar " + settings.imageTar() + " is missing: build it first "

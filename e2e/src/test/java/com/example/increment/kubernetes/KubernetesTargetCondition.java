@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a Kubernetes suite only where {@link KubernetesTarget#choose} finds a cluster (KUBECONFIG, or Docker for K3s);
- * elsewhere it is skipped with the reason, which is also printed so that `make e2e-k8s` shows it.
+ * where there is nothing to run on it is skipped with the reason, which is also printed so that `make e2e-k8s` shows
+ * it; a target asked for by name that cannot be had fails the suite instead.
  */
 public final class KubernetesTargetCondition implements ExecutionCondition {
 
@@ -28,6 +29,9 @@ public final class KubernetesTargetCondition implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         KubernetesTarget.Choice c = choice();
+        if (c.target().isEmpty() && !c.skippable()) {
+            throw new IllegalStateException("Kubernetes e2e cannot run as asked: " + c.reason());
+        }
         return c.target().isPresent()
                 ? ConditionEvaluationResult.enabled("Kubernetes target: " + c.reason())
                 : ConditionEvaluationResult.disabled("Kubernetes e2e skipped: " + c.reason());

@@ -32,6 +32,7 @@ class KubernetesTargetTest {
         var choice = KubernetesTarget.choose(props, Map.of(), () -> false);
 
         assertThat(choice.target()).isEmpty();
+        assertThat(choice.skippable()).as("nothing to run on: a skip, not a failure").isTrue();
         assertThat(choice.reason()).contains("KUBECONFIG").contains("no Docker engine");
     }
 
@@ -54,6 +55,7 @@ class KubernetesTargetTest {
         var choice = KubernetesTarget.choose(props, Map.of("KUBECONFIG", "/etc/elsewhere"), () -> true);
 
         assertThat(choice.target()).isEmpty();
+        assertThat(choice.skippable()).as("a kubeconfig named but missing is an error").isFalse();
         assertThat(choice.reason()).contains(dir.resolve("absent").toString()).contains("does not exist");
     }
 
@@ -78,14 +80,16 @@ class KubernetesTargetTest {
         var choice = KubernetesTarget.choose(props, Map.of("KUBECONFIG", kubeconfig.toString()), () -> false);
 
         assertThat(choice.target()).isEmpty();
+        assertThat(choice.skippable()).as("K3s asked for by name but impossible is an error").isFalse();
         assertThat(choice.reason()).contains("no Docker engine");
     }
 
     @Test
     void aMissingChartOrAnUnknownTargetIsAReasonToo() {
         props.setProperty("increment.k8s.target", "minikube");
-        assertThat(KubernetesTarget.choose(props, Map.of(), () -> true).reason())
-                .contains("must be auto, kubeconfig or k3s, got 'minikube'");
+        var unknown = KubernetesTarget.choose(props, Map.of(), () -> true);
+        assertThat(unknown.reason()).contains("must be auto, kubeconfig or k3s, got 'minikube'");
+        assertThat(unknown.skippable()).isFalse();
 
         props.setProperty("increment.helm.dir", dir.resolve("nowhere").toString());
         assertThat(KubernetesTarget.choose(props, Map.of(), () -> true).reason())
