@@ -1,0 +1,140 @@
+package com.example.increment.bench;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The tables of one {@code make bench} run, as Markdown: what BENCHMARKS.md quotes and the smoke test checks. */
+public record BenchReport(ZonedDateTime startedAt, Duration wallTime, MachineDescription machine, BenchOptions options,
+                          List<ColdStart> coldStarts, List<ThroughputResult> throughput,
+                          List<FailoverResult> failover) {
+
+    static final String INCREMENT = "IncrementSource";
+    static final String VERIFIABLE = "VerifiableSource";
+    static final String PRODUCER_PERFORMANCE = "ProducerPerformance";
+
+    public String render() {
+        StringBuilder md = new StringBuilder();
+        md.append("# make bench, ").append(startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n");
+        md.append(machine.render()).append("\n");
+        md.append(String.format("- Settings: %d window(s) of %d s after a %d s warm-up per throughput figure; "
+                        + "figures are median (min–max); MB = 10^6 bytes of key + value; wall time %d s%n",
+                options.runs(), options.window().toSeconds(), options.warmup().toSeconds(), wallTime.toSeconds()));
+        if (!throughput.isEmpty()) {
+            md.append("\n").append(throughputTable());
+            md.append("\n").append(ratioTable());
+        }
+        if (throughput.stream().anyMatch(ThroughputResult::exactlyOnce)) {
+            md.append("\n").append(exactlyOnceTable());
+        }
+        if (!failover.isEmpty()) {
+            md.append("\n").append(failoverTable());
+        }
+        if (!coldStarts.isEmpty()) {
+            md.append("\n").append(startupTable());
+        }
+        return md.toString();
+    }
+
+    private String throughputTable() {
+        StringBuilder t = new StringBuilder("## Throughput, unthrottled: records landed in Kafka\n\n");
+        t.append("| load | tasks / producers | exactly-once | record bytes (key + value) | records/s | MB/s |\n");
+        t.append("|---|---:|---|---:|---:|---:|\n");
+        for (ThroughputResult r : throughput) {
+            t.append(String.format("| %s | %d | %s | %.1f | %s | %s |%n", r.label(), r.parallelism(),
+                    r.exactlyOnce() ? "yes" : "no", r.recordBytes(), r.recordsPerSecond().render("%.0f"),
+                    r.megabytesPerSecond().render("%.2f")));
+        }
+        return t.toString();
+    }
+
+    private String ratioTable() {
+        StringBuilder t = new StringBuilder("## Ratios (medians, at-least-once)\n\n");
+        t.append("| tasks | IncrementSource ÷ VerifiableSource (goal > 1) | IncrementSource ÷ ProducerPerformance "
+                + "(goal ≥ 0.8) | same, 2 MiB producer buffer |\n|---:|---:|---:|---:|\n");
+        for (int tasks : parallelisms()) {
+            t.append(String.format("| %d | %s | %s | %s |%n", tasks, ratio(INCREMENT, VERIFIABLE, tasks),
+                    ratio(INCREMENT, PRODUCER_PERFORMANCE, tasks),
+                    ratio(ConnectorLoad.INCREMENT_SMALL_BUFFER_LABEL, PRODUCER_PERFORMANCE, tasks)));
+        }
+        return t.toString();
+    }
+
+    private String exactlyOnceTable() {
+        StringBuilder t = new StringBuilder("## Cost of exactly-once (IncrementSource, "
+                + "exactly.once.source.support=enabled; counted with a read_committed consumer)\n\n");
+        t.append("| tasks | at-least-once records/s | exactly-once records/s | cost (goal < 20 %) |\n");
+        t.append("|---:|---:|---:|---:|\n");
+        for (int tasks : parallelisms()) {
+            Optional<ThroughputResult> plain = find(INCREMENT, tasks, false);
+            Optional<ThroughputResult> eos = find(INCREMENT, tasks, true);
+            if (eos.isEmpty()) {
+                continue;
+            }
+            String cost = plain.map(p -> String.format("%.0f %%", 100 * (1 - eos.get().recordsPerSecond().median()
+                    / p.recordsPerSecond().median()))).orElse("— (throughput section not run)");
+            t.append(String.format("| %d | %s | %s | %s |%n", tasks,
+                    plain.map(p -> p.recordsPerSecond().render("%.0f")).orElse("—"),
+                    eos.get().recordsPerSecond().render("%.0f"), cost));
+        }
+        return t.toString();
+    }
+
+    private String failoverTable() {
+        StringBuilder t = new StringBuilder("## Failover: how long each sequence stood still, from record timestamps"
+                + "\n\n2 workers, 1 task each, " + FailoverBench.RATE + " records/s per sequence; session timeout "
+                + "10 s (default); D = scheduled.rebalance.max.delay.ms.\n\n");
+        t.append("| case | D (s) | sequence on the killed worker (s) | sequence on the other worker (s) |\n");
+        t.append("|---|---:|---:|---:|\n");
+        for (FailoverResult r : failover) {
+            t.append(String.format("| %s | %d | %s | %s |%n", r.failoverCase().description(), r.dwell().toSeconds(),
+                    r.killedSide().render("%.1f"), r.otherSide().runs() == 0 ? "—" : r.otherSide().render("%.1f")));
+        }
+        return t.toString();
+    }
+
+    private String startupTable() {
+        StringBuilder t = new StringBuilder("## Start-up and memory\n\n");
+        t.append("| cold start (fresh data, broker + workers + lab connector) | to first record (s) | RSS at rest (MiB) |\n");
+        t.append("|---|---:|---|\n");
+        for (ColdStart c : coldStarts) {
+            t.append(String.format("| %s | %.1f | %s |%n", c.label(), c.toFirstRecord().toMillis() / 1000.0,
+                    rss(c.restRssMib())));
+        }
+        if (coldStarts.size() > 1) {
+            t.append(String.format("| median of %d | %s | |%n", coldStarts.size(), Stats.of(coldStarts.stream()
+                    .map(c -> c.toFirstRecord().toMillis() / 1000.0).toList()).render("%.1f")));
+        }
+        t.append("\n");
+        throughput.stream().filter(r -> !r.label().equals(PRODUCER_PERFORMANCE)).forEach(r -> t.append(String.format(
+                "%n- RSS under load, %s %d task(s)%s (largest at the end of a window): %s MiB", r.label(),
+                r.parallelism(), r.exactlyOnce() ? " exactly-once" : "", rss(r.peakRssMib()))));
+        return t.append("\n").toString();
+    }
+
+    private static String rss(Map<String, Long> rss) {
+        return rss.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private List<Integer> parallelisms() {
+        return throughput.stream().map(ThroughputResult::parallelism).distinct().sorted().toList();
+    }
+
+    private Optional<ThroughputResult> find(String label, int parallelism, boolean exactlyOnce) {
+        return throughput.stream().filter(r -> r.label().equals(label) && r.parallelism() == parallelism
+                && r.exactlyOnce() == exactlyOnce).findFirst();
+    }
+
+    private String ratio(String label, String peer, int parallelism) {
+        Optional<ThroughputResult> a = find(label, parallelism, false);
+        Optional<ThroughputResult> b = find(peer, parallelism, false);
+        if (a.isEmpty() || b.isEmpty()) {
+            return "—";
+        }
+        return String.format("%.2f", a.get().recordsPerSecond().median() / b.get().recordsPerSecond().median());
+    }
+}

@@ -1,0 +1,83 @@
+package com.example.increment.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.example.increment.cluster.LabConnector;
+import com.example.increment.cluster.LocalConnectCluster;
+import com.example.increment.cluster.Waits;
+
+/**
+ * A source connector on the local cluster, unthrottled, with the converters of {@code make run} (string keys,
+ * schemaless JSON values), so both connectors pay the same conversion cost.
+ */
+public record ConnectorLoad(LocalConnectCluster cluster, String label, String name, Map<String, String> config,
+                            int parallelism, List<String> topics) implements Load {
+
+    public static final String VERIFIABLE_SOURCE_CLASS = "org.apache.kafka.connect.tools.VerifiableSourceConnector";
+    /** Records per sequence per poll: big, so a poll is worth its round trip through the worker. */
+    public static final int INCREMENT_BATCH_SIZE = 10_000;
+    /** A connector-level producer override (the worker's default client override policy, All, allows it). */
+    public static final String PRODUCER_BUFFER_MEMORY = "producer.override.buffer.memory";
+    public static final int SMALL_PRODUCER_BUFFER = 2 * 1024 * 1024;
+    public static final String INCREMENT_SMALL_BUFFER_LABEL = "IncrementSource, 2 MiB producer buffer";
+    private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** IncrementSource with the lab's increments 1 and 100 (two sequences, so two tasks have work). */
+    public static ConnectorLoad increment(LocalConnectCluster cluster, String name, int tasks) {
+        Map<String, String> config = new LinkedHashMap<>(LabConnector.config(tasks));
+        String prefix = name + "-";
+        config.put("topic.prefix", prefix);
+        config.put("records.per.second", "0");
+        config.put("batch.size", Integer.toString(INCREMENT_BATCH_SIZE));
+        List<String> topics = List.of(LabConnector.INCREMENTS.split(",")).stream().map(n -> prefix + n).toList();
+        return new ConnectorLoad(cluster, "IncrementSource", name, Map.copyOf(config), tasks, topics);
+    }
+
+    /**
+     * Kafka's own sequence generator: {@code throughput=-1} turns its throttle off; {@code complete.record.data}
+     * makes its value a struct (name, task, topic, time_ms, seqno), near IncrementSource's record size.
+     */
+    public static ConnectorLoad verifiable(LocalConnectCluster cluster, String name, int tasks) {
+        Map<String, String> config = new LinkedHashMap<>(LabConnector.config(tasks));
+        config.remove("increments");
+        config.remove("topic.prefix");
+        config.put("connector.class", VERIFIABLE_SOURCE_CLASS);
+        config.put("topic", name);
+        config.put("throughput", "-1");
+        config.put("complete.record.data", "true");
+        return new ConnectorLoad(cluster, "VerifiableSource", name, Map.copyOf(config), tasks, List.of(name));
+    }
+
+    /** The same load with one connector setting changed. */
+    public ConnectorLoad with(String key, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(config);
+        changed.put(key, value);
+        return new ConnectorLoad(cluster, label, name, Map.copyOf(changed), parallelism, topics);
+    }
+
+    /**
+     * IncrementSource whose task producer may buffer only {@code bytes} (default 32 MiB): at-least-once Connect
+     * keeps polling while the producer buffers, and holds every unacknowledged record on the heap until acked.
+     */
+    public static ConnectorLoad incrementWithProducerBuffer(LocalConnectCluster cluster, String name, int tasks,
+                                                            int bytes) {
+        ConnectorLoad plain = increment(cluster, name, tasks).with(PRODUCER_BUFFER_MEMORY, Integer.toString(bytes));
+        return new ConnectorLoad(cluster, INCREMENT_SMALL_BUFFER_LABEL, name, plain.config(), tasks, plain.topics());
+    }
+
+    @Override
+    public void start() {
+        cluster.putConnector(name, config);
+        cluster.awaitRunning(name, parallelism);
+    }
+
+    @Override
+    public void stop() {
+        cluster.deleteConnector(name);
+        Waits.waitFor("connector " + name + " to be deleted", DELETE_TIMEOUT,
+                () -> !cluster.rest().connectors().contains(name));
+    }
+}
