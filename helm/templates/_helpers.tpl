@@ -88,3 +88,36 @@ app.kubernetes.io/part-of: increment
 {{- define "increment.minIsr" -}}
 {{- max 1 (sub (int (include "increment.replicationFactor" .)) 1) }}
 {{- end }}
+
+{{/* Apicurio Registry's Deployment, Service and (kafkasql with security on) KafkaUser. */}}
+{{- define "increment.schemaRegistryName" -}}
+{{- printf "%s-schema-registry" (include "increment.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Selector labels of the registry pods: the chart's, plus a component so they never match other pods. */}}
+{{- define "increment.schemaRegistrySelectorLabels" -}}
+{{ include "increment.selectorLabels" . }}
+app.kubernetes.io/component: schema-registry
+{{- end }}
+
+{{/* The v2 API the Connect converter (Apicurio 2.6) talks to. */}}
+{{- define "increment.schemaRegistryUrl" -}}
+{{- printf "http://%s:8080/apis/registry/v2" (include "increment.schemaRegistryName" .) }}
+{{- end }}
+
+{{/* Worker config: connect.config, with the value converter switched to Avro through the registry when it is on. */}}
+{{- define "increment.connectConfig" -}}
+{{- $config := deepCopy .Values.connect.config }}
+{{- if .Values.schemaRegistry.enabled }}
+{{- $_ := unset $config "value.converter.schemas.enable" }}
+{{- $avro := dict
+    "value.converter" "com.example.increment.avro.RegistryAvroConverter"
+    "value.converter.apicurio.registry.url" (include "increment.schemaRegistryUrl" .)
+    "value.converter.apicurio.registry.auto-register" true
+    "value.converter.apicurio.registry.as-confluent" true
+    "value.converter.apicurio.registry.use-id" "contentId"
+    "value.converter.apicurio.registry.headers.enabled" false }}
+{{- $config = mustMergeOverwrite $config $avro }}
+{{- end }}
+{{- toYaml $config }}
+{{- end }}

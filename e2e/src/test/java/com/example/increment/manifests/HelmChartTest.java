@@ -52,6 +52,17 @@ class HelmChartTest {
     }
 
     @Test
+    void installNotesPointAtTheSchemaRegistryWhenItIsOn() {
+        String output = helm.installDryRun(Map.of("crdCheck.enabled", false, "schemaRegistry.enabled", true)).getOutput();
+        assertThat(output.substring(output.indexOf("NOTES:")))
+                .contains("Apicurio Registry increment-schema-registry (memory storage)")
+                .contains("port-forward svc/increment-schema-registry 8080:8080")
+                .contains("/apis/ccompat/v7/subjects/seq_1-value/versions/latest");
+        String withoutRegistry = helm.installDryRun(Map.of("crdCheck.enabled", false)).getOutput();
+        assertThat(withoutRegistry.substring(withoutRegistry.indexOf("NOTES:"))).doesNotContain("Apicurio");
+    }
+
+    @Test
     void appVersionIsTheConnectorVersion() {
         JsonNode chart = Yaml.read(project.helmDir().resolve("Chart.yaml"));
         assertThat(chart.path("appVersion").asText()).isEqualTo(project.version());

@@ -22,45 +22,76 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Opens the Connect image that Jib built (twice) on the stand-in Strimzi base, offline, and checks what Strimzi
- * relies on: the plugin where Connect looks for it and readable by the kafka user, the base's folders unharmed,
- * user, working dir, inherited entrypoint, labels, reproducibility, and that Kafka's own plugin-path tool loads
- * the connector with {@code service_load}. Paths come from the build (see the pom's failsafe configuration).
+ * relies on: the plugin folders where Connect looks for them and readable by the kafka user, the base's folders
+ * unharmed, user, working dir, inherited entrypoint, labels, reproducibility, and that Kafka's own plugin-path tool
+ * loads the connector and (unless built with -Dincrement.image.avro=false) Apicurio's Avro converter with
+ * {@code service_load}. Paths come from the build (see the pom's failsafe configuration).
  */
 class ConnectImageIT {
 
     private static final String CONNECTOR_CLASS = "com.example.IncrementSourceConnector";
+    private static final String CONVERTER_CLASS = "com.example.increment.avro.RegistryAvroConverter";
     private static final String PLUGINS_DIR = "/opt/kafka/plugins";
 
+    /** A plugin folder in the image ({@code dir}) and the build output it is copied from ({@code source}). */
+    record PluginFolder(String dir, Path source) {
+        boolean holds(String path) {
+            return path.equals(dir) || path.startsWith(dir + "/");
+        }
+    }
+
     private static Path offlineDir;
-    private static String pluginDir;
-    private static Path pluginSource;
+    private static PluginFolder connector;
+    private static PluginFolder converter;
+    private static boolean avro;
     private static ImageTar base;
     private static ImageTar image;
 
     @BeforeAll
     static void readImages() throws IOException {
         offlineDir = Path.of(property("image.offline.dir"));
-        pluginDir = PLUGINS_DIR + "/" + property("image.plugin.name");
-        pluginSource = Path.of(property("image.plugin.source"));
+        connector = new PluginFolder(PLUGINS_DIR + "/" + property("image.plugin.name"), Path.of(property("image.plugin.source")));
+        converter = new PluginFolder(PLUGINS_DIR + "/" + property("image.converter.name"), Path.of(property("image.converter.source")));
+        avro = Boolean.parseBoolean(property("image.avro"));
         base = ImageTar.read(Path.of(property("image.stand-in.base.tar")));
         image = ImageTar.read(offlineDir.resolve("first/image.tar"));
     }
 
+    /** The folders the image must carry: the connector always, the converter unless switched off. */
+    static List<PluginFolder> pluginFolders() {
+        return avro ? List.of(connector, converter) : List.of(connector);
+    }
+
     @Test
-    void pluginFilesAreInThePluginFolderWithTheirContent() throws IOException {
+    void pluginFilesAreInThePluginFoldersWithTheirContent() throws IOException {
         Map<String, Entry> fs = image.mergedFilesystem();
-        List<Path> sourceFiles;
-        try (Stream<Path> walk = Files.walk(pluginSource)) {
-            sourceFiles = walk.filter(Files::isRegularFile).toList();
+        for (PluginFolder folder : pluginFolders()) {
+            List<Path> sourceFiles;
+            try (Stream<Path> walk = Files.walk(folder.source())) {
+                sourceFiles = walk.filter(Files::isRegularFile).toList();
+            }
+            assertThat(sourceFiles).as("files in the plugin folder %s", folder.source()).isNotEmpty();
+            for (Path file : sourceFiles) {
+                String inImage = folder.dir() + "/" + folder.source().relativize(file).toString().replace('\\', '/');
+                assertThat(fs).as("image path for %s", file).containsKey(inImage);
+                assertThat(fs.get(inImage).content()).as(inImage).isEqualTo(Files.readAllBytes(file));
+            }
+            long inImage = fs.values().stream().filter(e -> !e.directory() && folder.holds(e.path())).count();
+            assertThat(inImage).as("files under %s: exactly the build's", folder.dir()).isEqualTo(sourceFiles.size());
         }
-        assertThat(sourceFiles).as("files in the connector's plugin folder %s", pluginSource).isNotEmpty();
-        for (Path file : sourceFiles) {
-            String inImage = pluginDir + "/" + pluginSource.relativize(file).toString().replace('\\', '/');
-            assertThat(fs).as("image path for %s", file).containsKey(inImage);
-            assertThat(fs.get(inImage).content()).as(inImage).isEqualTo(Files.readAllBytes(file));
+        assertThat(fs).containsKey(connector.dir() + "/manifest.json");
+        assertThat(fs.keySet()).anyMatch(path -> path.startsWith(connector.dir() + "/lib/") && path.endsWith(".jar"));
+    }
+
+    @Test
+    void theConverterFolderIsThereExactlyWhenAvroIsOn() {
+        Map<String, Entry> fs = image.mergedFilesystem();
+        if (avro) {
+            assertThat(fs).containsKey(converter.dir() + "/apicurio-converter-service-manifests.jar");
+            assertThat(fs.keySet()).anyMatch(path -> path.startsWith(converter.dir() + "/apicurio-registry-utils-converter-"));
+        } else {
+            assertThat(fs.keySet()).as("built with -Dincrement.image.avro=false").noneMatch(converter::holds);
         }
-        assertThat(fs).containsKey(pluginDir + "/manifest.json");
-        assertThat(fs.keySet()).anyMatch(path -> path.startsWith(pluginDir + "/lib/") && path.endsWith(".jar"));
     }
 
     @Test
@@ -68,15 +99,18 @@ class ConnectImageIT {
         int uid = Integer.parseInt(image.user());
         int gid = primaryGroup(uid);
         Map<String, Entry> fs = image.mergedFilesystem();
-        List<String> checked = new ArrayList<>();
-        for (String path : fs.keySet()) {
-            if (path.equals(pluginDir) || path.startsWith(pluginDir + "/") || pluginDir.startsWith(path + "/")) {
-                Entry entry = fs.get(path);
-                assertThat(entry.readableBy(uid, gid)).as("readable by %d:%d: %s", uid, gid, entry.describe()).isTrue();
-                checked.add(path);
+        for (PluginFolder folder : pluginFolders()) {
+            List<String> checked = new ArrayList<>();
+            for (String path : fs.keySet()) {
+                if (folder.holds(path) || folder.dir().startsWith(path + "/")) {
+                    Entry entry = fs.get(path);
+                    assertThat(entry.readableBy(uid, gid)).as("readable by %d:%d: %s", uid, gid, entry.describe()).isTrue();
+                    checked.add(path);
+                }
             }
+            assertThat(checked).contains("/opt", "/opt/kafka", PLUGINS_DIR, folder.dir());
+            assertThat(checked.size()).as("entries checked under %s", folder.dir()).isGreaterThan(4);
         }
-        assertThat(checked).contains("/opt", "/opt/kafka", PLUGINS_DIR, pluginDir, pluginDir + "/manifest.json");
     }
 
     @Test
@@ -105,13 +139,14 @@ class ConnectImageIT {
     }
 
     @Test
-    void imageAddsOnlyThePluginFolderOnTopOfTheUnchangedBase() {
+    void imageAddsOnlyThePluginFoldersOnTopOfTheUnchangedBase() {
         int baseLayers = base.layers().size();
         assertThat(image.layerDigests().subList(0, baseLayers)).as("base layers").isEqualTo(base.layerDigests());
-        assertThat(image.layers()).as("layers: the base's plus one for the plugin").hasSize(baseLayers + 1);
+        assertThat(image.layers()).as("layers: the base's plus one per plugin folder (Jib: one per extra directory)")
+                .hasSize(baseLayers + pluginFolders().size());
         for (Entry entry : image.layersAbove(baseLayers)) {
-            boolean inPlugin = entry.path().equals(pluginDir) || entry.path().startsWith(pluginDir + "/");
-            boolean parentOfPlugin = entry.directory() && pluginDir.startsWith(entry.path() + "/");
+            boolean inPlugin = pluginFolders().stream().anyMatch(folder -> folder.holds(entry.path()));
+            boolean parentOfPlugin = entry.directory() && connector.dir().startsWith(entry.path() + "/");
             assertThat(inPlugin || parentOfPlugin).as("unexpected entry in Jib's layer: %s", entry.describe()).isTrue();
         }
     }
@@ -151,7 +186,7 @@ class ConnectImageIT {
     }
 
     @Test
-    void kafkaPluginPathToolFindsTheConnectorLoadableWithServiceLoad(@TempDir Path extracted) throws IOException {
+    void kafkaPluginPathToolFindsThePluginsLoadableWithServiceLoad(@TempDir Path extracted) throws IOException {
         Path plugins = extracted.resolve("plugins");
         image.extract(PLUGINS_DIR, plugins);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -163,15 +198,23 @@ class ConnectImageIT {
 
         // Columns: pluginName, firstAlias, secondAlias, pluginVersion, pluginType, isLoadable, hasManifest, pluginLocation
         List<String> header = Arrays.asList(table.lines().findFirst().orElseThrow().split("\t"));
+        assertLoadable(table, header, CONNECTOR_CLASS, "source", plugins.resolve(connector.source().getFileName().toString()));
+        boolean converterListed = table.lines().anyMatch(line -> line.startsWith(CONVERTER_CLASS + "\t"));
+        assertThat(converterListed).as("%s listed (built with increment.image.avro=%s)", CONVERTER_CLASS, avro).isEqualTo(avro);
+        if (avro) {
+            assertLoadable(table, header, CONVERTER_CLASS, "converter", plugins.resolve(converter.source().getFileName().toString()));
+        }
+    }
+
+    private static void assertLoadable(String table, List<String> header, String pluginClass, String type, Path location) {
         List<String> row = table.lines().map(line -> Arrays.asList(line.split("\t")))
-                .filter(cells -> cells.get(header.indexOf("pluginName")).equals(CONNECTOR_CLASS))
-                .findFirst().orElseThrow(() -> new AssertionError(CONNECTOR_CLASS + " not listed:\n" + table));
+                .filter(cells -> cells.get(header.indexOf("pluginName")).equals(pluginClass))
+                .findFirst().orElseThrow(() -> new AssertionError(pluginClass + " not listed:\n" + table));
         System.out.println("ConnectPluginPath list: " + String.join(" | ", header) + "\n  " + String.join(" | ", row));
-        assertThat(row.get(header.indexOf("pluginType"))).isEqualTo("source");
+        assertThat(row.get(header.indexOf("pluginType"))).as(pluginClass).isEqualTo(type);
         assertThat(row.get(header.indexOf("isLoadable"))).as("loadable with service_load: " + row).isEqualTo("true");
         assertThat(row.get(header.indexOf("hasManifest"))).as("META-INF/services entry: " + row).isEqualTo("true");
-        assertThat(Path.of(row.get(header.indexOf("pluginLocation"))))
-                .isEqualTo(plugins.resolve(pluginSource.getFileName().toString()));
+        assertThat(Path.of(row.get(header.indexOf("pluginLocation")))).as(pluginClass).isEqualTo(location);
     }
 
     /** The primary group of {@code uid} in the image's /etc/passwd (Strimzi's kafka user is in group 0). */
