@@ -97,13 +97,16 @@ verify: run-build ## Check the running cluster's sequences: gaps, duplicates, pa
 
 # The image's name and tag: the parent pom's increment.image unless IMAGE is given. BASE_IMAGE overrides the
 # Strimzi base (e.g. tar:///abs/base.tar or a mirror); empty means the pom's strimzi.base.image.
+# AVRO=false leaves Apicurio's converter folder (/opt/kafka/plugins/apicurio-converter/) out of the image.
 IMAGE ?=
 BASE_IMAGE ?=
+AVRO ?= true
 DOCKER ?= docker
-JIB = $(MVN) $(MVN_FLAGS) -pl image -am package -DskipTests $(if $(IMAGE),-Dincrement.image=$(IMAGE)) $(if $(BASE_IMAGE),-Djib.from.image=$(BASE_IMAGE))
+JIB = $(MVN) $(MVN_FLAGS) -pl image -am package -DskipTests $(if $(IMAGE),-Dincrement.image=$(IMAGE)) $(if $(BASE_IMAGE),-Djib.from.image=$(BASE_IMAGE)) \
+  -Dincrement.image.avro=$(AVRO)
 
 .PHONY: image
-image: check-jdk ## Build the Connect image with Jib and push it to a registry (IMAGE=registry/increment-connect:TAG)
+image: check-jdk ## Build the Connect image with Jib and push it to a registry (IMAGE=registry/increment-connect:TAG, AVRO=false)
 	$(JIB) jib:build
 
 .PHONY: image-tar
