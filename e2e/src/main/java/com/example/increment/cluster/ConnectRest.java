@@ -24,7 +24,9 @@ public final class ConnectRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One client for all workers: each HttpClient owns a selector thread and a pool; ConnectRest objects stay cheap. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
 
     /** @param baseUrl e.g. {@code http://127.0.0.1:8083} */
@@ -103,11 +105,6 @@ public final class ConnectRest {
         return errors;
     }
 
-    /** The worker's root resource ({@code GET /}): version and Kafka cluster id. */
-    public JsonNode root() {
-        return get("/");
-    }
-
     private JsonNode get(String path) {
         return send("GET", path, null);
     }
@@ -123,7 +120,7 @@ public final class ConnectRest {
                 builder.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             }
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 String message = response.body();
                 try {

@@ -17,6 +17,7 @@ import com.example.increment.cluster.process.JvmSpec;
 import com.example.increment.cluster.process.KafkaRuntime;
 import com.example.increment.cluster.process.Log4jConfig;
 import com.example.increment.cluster.process.ManagedProcess;
+import com.example.increment.cluster.process.ProcessExitedException;
 
 /**
  * One Kafka Connect worker process on a fixed loopback port, distributed or standalone. Its name is its worker id
@@ -109,7 +110,7 @@ public final class ConnectWorker {
         connectorFiles.forEach(f -> args.add(f.toAbsolutePath().toString()));
         String mainClass = mode == Mode.DISTRIBUTED ? "org.apache.kafka.connect.cli.ConnectDistributed"
                 : "org.apache.kafka.connect.cli.ConnectStandalone";
-        process = ManagedProcess.start(new JvmSpec("worker-" + port, mainClass, args, heap,
+        process = ManagedProcess.start(new JvmSpec("worker-" + port, JvmSpec.StopPhase.WORKER, mainClass, args, heap,
                 Log4jConfig.writeTo(logDir), logFile(), List.of()), runtime);
         if (awaitReady) {
             awaitReady();
@@ -122,16 +123,25 @@ public final class ConnectWorker {
         lastStartup = took;
     }
 
-    /** Waits for the real signal that this worker works: it joined the group (distributed) or started (standalone). */
+    /**
+     * Waits for the real signal that this worker works: it joined the group (distributed) or started (standalone),
+     * and its REST API serves {@code GET /connectors}. The log line alone is not enough: a worker can log it a few
+     * ms before its REST resources exist, and a PUT then gets 404.
+     */
     public void awaitReady() {
         String line = mode == Mode.DISTRIBUTED ? JOINED_LINE : STANDALONE_STARTED_LINE;
-        Waits.waitFor("worker " + name() + " to log '" + line + "' (log: " + logFile() + ")", READY_TIMEOUT, () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("worker process exited; see " + logFile());
-            }
-            String log = process.logSinceStart();
-            return log.contains(line) ? "ready" : "not yet: " + lastLine(log);
-        }, "ready"::equals);
+        Waits.waitFor("worker " + name() + " to log '" + line + "' and list connectors over REST (log: " + logFile()
+                + ")", READY_TIMEOUT, () -> {
+                    if (!process.isAlive()) {
+                        throw new ProcessExitedException("worker process exited; see " + logFile());
+                    }
+                    String log = process.logSinceStart();
+                    if (!log.contains(line)) {
+                        return "not yet: " + lastLine(log);
+                    }
+                    new ConnectRest(restUrl()).connectors();
+                    return "ready";
+                }, "ready"::equals);
     }
 
     /** SIGTERM: the worker stops its tasks, commits their offsets and leaves the group. */

@@ -17,6 +17,7 @@ import com.example.increment.cluster.process.JvmSpec;
 import com.example.increment.cluster.process.KafkaRuntime;
 import com.example.increment.cluster.process.Log4jConfig;
 import com.example.increment.cluster.process.ManagedProcess;
+import com.example.increment.cluster.process.ProcessExitedException;
 
 /**
  * A single-node KRaft broker (combined controller and broker) on loopback, its log dirs in the data folder, so
@@ -75,8 +76,8 @@ public final class KafkaBroker {
         if (!Files.exists(logDirs().resolve("meta.properties"))) {
             format(props, log4j);
         }
-        process = ManagedProcess.start(new JvmSpec("broker", "kafka.Kafka", List.of(props.toString()), heap, log4j,
-                logDir.resolve("broker.log"), List.of()), runtime);
+        process = ManagedProcess.start(new JvmSpec("broker", JvmSpec.StopPhase.BROKER, "kafka.Kafka",
+                List.of(props.toString()), heap, log4j, logDir.resolve("broker.log"), List.of()), runtime);
         Waits.waitFor("broker " + bootstrapServers() + " to answer metadata (log: " + process.logFile() + ")",
                 READY_TIMEOUT, () -> {
                     requireAlive();
@@ -109,7 +110,7 @@ public final class KafkaBroker {
 
     private void requireAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("broker exited; see " + process.logFile());
+            throw new ProcessExitedException("broker exited; see " + process.logFile());
         }
     }
 

@@ -27,7 +27,6 @@ public final class LocalConnectCluster implements ConnectCluster {
     private final KafkaRuntime runtime;
     private final KafkaBroker broker;
     private final Map<String, ConnectWorker> workers = new LinkedHashMap<>();
-    private final Map<String, String> workerOverrides;
 
     public LocalConnectCluster(LocalClusterSettings settings) {
         this(settings, KafkaRuntime.locate());
@@ -38,7 +37,6 @@ public final class LocalConnectCluster implements ConnectCluster {
         this.runtime = runtime;
         this.broker = new KafkaBroker(settings.dataDir(), settings.logDir(), settings.brokerPort(),
                 settings.controllerPort(), settings.heap(), runtime);
-        this.workerOverrides = new HashMap<>(settings.workerOverrides());
         settings.workerPorts().forEach(this::defineWorker);
     }
 
@@ -68,11 +66,6 @@ public final class LocalConnectCluster implements ConnectCluster {
     /** Graceful broker stop (SIGTERM). Workers keep running and retry until it is back. */
     public void stopBroker() {
         broker.stop();
-    }
-
-    /** Worker config that applies to workers started from now on (e.g. a rebalance delay for a scenario). */
-    public void setWorkerOverride(String key, String value) {
-        workerOverrides.put(key, value);
     }
 
     @Override
@@ -122,7 +115,7 @@ public final class LocalConnectCluster implements ConnectCluster {
         if (w.isRunning()) {
             w.stop();
         }
-        startWorkers(List.of(defineWorker(w.port()))); // same port, so the same worker id; current overrides
+        startWorkers(List.of(defineWorker(w.port()))); // same port, so the same worker id
     }
 
     @Override
@@ -240,7 +233,7 @@ public final class LocalConnectCluster implements ConnectCluster {
 
     private ConnectWorker defineWorker(int port) {
         Map<String, String> config = WorkerConfigs.distributed(bootstrapServers(), settings.groupId(), port,
-                runtime.pluginPath(), workerOverrides);
+                runtime.pluginPath(), settings.workerOverrides());
         ConnectWorker worker = new ConnectWorker(Mode.DISTRIBUTED, port, settings.logDir(), settings.heap(), runtime,
                 config, List.of());
         workers.put(worker.name(), worker);

@@ -8,6 +8,8 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
+import com.example.increment.cluster.process.ProcessExitedException;
+
 /** The one way this code waits: poll a real signal until it holds, and say what was last seen when it never does. */
 public final class Waits {
 
@@ -18,7 +20,9 @@ public final class Waits {
 
     /**
      * Polls {@code probe} until {@code done} accepts its result and returns that result. An exception from the
-     * probe counts as "not yet". On timeout the error names {@code description} and the last result or exception.
+     * probe counts as "not yet", except {@link ProcessExitedException}, which ends the wait at once (a crashed
+     * process will not become ready). On timeout the error names {@code description} and the last result or
+     * exception.
      */
     public static <T> T waitFor(String description, Duration timeout, Callable<T> probe, Predicate<? super T> done) {
         AtomicReference<Object> lastSeen = new AtomicReference<>("nothing yet");
@@ -34,6 +38,8 @@ public final class Waits {
                                 return true;
                             }
                             return false;
+                        } catch (ProcessExitedException e) {
+                            throw e;
                         } catch (Exception e) {
                             lastSeen.set(e.getClass().getSimpleName() + ": " + e.getMessage());
                             return false;
@@ -46,7 +52,7 @@ public final class Waits {
         }
     }
 
-    /** Waits until {@code condition} is true; exceptions count as "not yet". */
+    /** Waits until {@code condition} is true; exceptions other than {@link ProcessExitedException} count as "not yet". */
     public static void waitFor(String description, Duration timeout, Callable<Boolean> condition) {
         waitFor(description, timeout, condition, Boolean.TRUE::equals);
     }

@@ -14,6 +14,7 @@ import com.example.increment.cluster.process.JvmSpec;
 import com.example.increment.cluster.process.KafkaRuntime;
 import com.example.increment.cluster.process.Log4jConfig;
 import com.example.increment.cluster.process.ManagedProcess;
+import com.example.increment.cluster.process.ProcessExitedException;
 
 /**
  * Apicurio Registry as one more managed process beside the broker and workers: its own JVM with a bounded heap,
@@ -104,11 +105,11 @@ public final class ApicurioRegistry {
         Ports.requireFree(port, "Apicurio Registry HTTP API", "REGISTRY_PORT=... with make");
         Ports.requireFree(managementPort, "Apicurio Registry management (health) API", "REGISTRY_MANAGEMENT_PORT=... with make");
         long startNanos = System.nanoTime();
-        process = ManagedProcess.start(new JvmSpec("registry", MAIN_CLASS, List.of(), heap, Log4jConfig.writeTo(logDir),
-                logFile(), jvmOptions()), processRuntime);
+        process = ManagedProcess.start(new JvmSpec("registry", JvmSpec.StopPhase.REGISTRY, MAIN_CLASS, List.of(), heap,
+                Log4jConfig.writeTo(logDir), logFile(), jvmOptions()), processRuntime);
         Waits.waitFor("Apicurio Registry " + url() + " to be ready (log: " + logFile() + ")", READY_TIMEOUT, () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("registry process exited; see " + logFile());
+                throw new ProcessExitedException("registry process exited; see " + logFile());
             }
             return status("http://127.0.0.1:" + managementPort + "/health/ready") == 200
                     && status(ccompatUrl() + "/subjects") == 200;

@@ -1,7 +1,6 @@
 package com.example.increment.registry;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.concurrent.CompletionException;
 
 import com.example.increment.cluster.LocalClusterSettings;
 import com.example.increment.cluster.LocalConnectCluster;
-import com.example.increment.cluster.Waits;
 import com.example.increment.cluster.process.KafkaRuntime;
 
 /**
@@ -19,8 +17,6 @@ import com.example.increment.cluster.process.KafkaRuntime;
  * then the broker, then the registry (a stopping task may still convert records).
  */
 public final class AvroConnectCluster implements AutoCloseable {
-
-    private static final Duration REST_READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final ApicurioRegistry registry;
     private final LocalConnectCluster cluster;
@@ -57,11 +53,6 @@ public final class AvroConnectCluster implements AutoCloseable {
             registryStarted.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        // A worker can log that it joined its group a few ms before its REST resources exist (a PUT then gets 404).
-        for (String worker : cluster.workers()) {
-            Waits.waitFor("worker " + worker + "'s REST API to list connectors", REST_READY_TIMEOUT,
-                    () -> cluster.rest(worker).connectors() != null);
         }
         return this;
     }

@@ -3,14 +3,18 @@ package com.example.increment.cluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
+import com.example.increment.report.ScenarioReport;
+
 /**
- * Shows where every process's log is, and its last lines, when a test fails (they stay under {@code target/}).
+ * When a test fails: shows where every process's log is and its last lines, and copies the logs next to the e2e
+ * report (so a CI artifact holds them; under {@code target/} they are gone with the next clean).
  * Register with {@code @RegisterExtension static ClusterLogsOnFailure logs = new ClusterLogsOnFailure(() -> files)}.
  */
 public final class ClusterLogsOnFailure implements TestWatcher {
@@ -24,8 +28,9 @@ public final class ClusterLogsOnFailure implements TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
+        List<Path> files = logFiles.get();
         StringBuilder sb = new StringBuilder("\n==== " + context.getDisplayName() + " failed; process logs:\n");
-        for (Path file : logFiles.get()) {
+        for (Path file : files) {
             sb.append("---- ").append(file.toAbsolutePath()).append(" (last ").append(TAIL_LINES).append(" lines)\n");
             try {
                 List<String> lines = Files.readAllLines(file);
@@ -35,6 +40,22 @@ public final class ClusterLogsOnFailure implements TestWatcher {
                 sb.append("(unreadable: ").append(e.getMessage()).append(")\n");
             }
         }
+        sb.append(copy(files, ScenarioReport.failureLogDir(context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getTestMethod().map(m -> m.getName()).orElse("all"))));
         System.err.println(sb);
+    }
+
+    private static String copy(List<Path> files, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (Path file : files) {
+                if (Files.exists(file)) {
+                    Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return "==== logs copied to " + dir.toAbsolutePath() + "\n";
+        } catch (IOException e) {
+            return "==== could not copy the logs to " + dir.toAbsolutePath() + ": " + e + "\n";
+        }
     }
 }

@@ -30,8 +30,8 @@ import com.example.increment.cluster.LocalConnectCluster;
 import com.example.increment.cluster.NoProcessLeftBehind;
 import com.example.increment.cluster.Waits;
 import com.example.increment.cluster.WorkerConfigs;
-import com.example.increment.verify.AvroSequenceVerifier;
 import com.example.increment.verify.SequenceReport;
+import com.example.increment.verify.SequenceVerifier;
 import com.example.increment.verify.VerificationReport;
 
 /**
@@ -207,8 +207,8 @@ class AvroLocalClusterTest {
     }
 
     private static VerificationReport verify() {
-        return new AvroSequenceVerifier(cluster().bootstrapServers(), LabConnector.TOPIC_PREFIX, false,
-                avro.registry().ccompatUrl()).verify();
+        return new SequenceVerifier(cluster().bootstrapServers(), LabConnector.TOPIC_PREFIX, false,
+                new AvroValueDecoder(avro.registry().ccompatUrl())).verify();
     }
 
     private static LocalConnectCluster cluster() {

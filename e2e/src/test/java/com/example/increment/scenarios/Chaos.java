@@ -3,12 +3,10 @@ package com.example.increment.scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 import com.example.increment.cluster.ConnectCluster;
 import com.example.increment.report.OutageAnalysis;
@@ -44,53 +42,51 @@ public record Chaos(long seed, List<String> actions, Instant chaosStart, Verific
         Random random = new Random(seed);
         ConnectCluster cluster = run.cluster();
         int tasks = ScenarioRun.INCREMENTS.size();
-        run.startConnector(tasks);
-        run.awaitEveryWorkerHasTasks(tasks);
-        run.awaitBaseline();
+        // Whatever fails, the workers that are down come back and the connector goes, for the next scenario.
+        try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
+            run.startConnector(tasks);
+            run.awaitEveryWorkerHasTasks(tasks);
+            run.awaitBaseline();
 
-        List<String> actions = new ArrayList<>();
-        Set<String> down = new LinkedHashSet<>();
-        Instant chaosStart = Instant.now();
-        Instant end = chaosStart.plus(length);
-        while (actions.size() < maxActions && Instant.now().isBefore(end)) {
-            // Pacing, not waiting for a condition: the point is to act while the group is still settling.
-            Thread.sleep(MIN_PAUSE.toMillis() + random.nextLong(MAX_PAUSE.minus(MIN_PAUSE).toMillis()));
-            List<String> up = cluster.workers().stream().filter(w -> !down.contains(w)).toList();
-            boolean restart = !down.isEmpty() && (up.size() < 2 || random.nextBoolean());
-            if (restart) {
-                String worker = List.copyOf(down).get(random.nextInt(down.size()));
-                actions.add(act(run, Kind.RESTART, "restart " + worker));
-                cluster.restartWorker(worker);
-                down.remove(worker);
-            } else {
-                String worker = up.get(random.nextInt(up.size()));
-                if (random.nextInt(3) < 2) {
-                    actions.add(act(run, Kind.KILL, "kill -9 " + worker));
-                    cluster.killWorker(worker);
+            List<String> actions = new ArrayList<>();
+            Instant chaosStart = Instant.now();
+            Instant end = chaosStart.plus(length);
+            while (actions.size() < maxActions && Instant.now().isBefore(end)) {
+                // Pacing, not waiting for a condition: the point is to act while the group is still settling.
+                Thread.sleep(MIN_PAUSE.toMillis() + random.nextLong(MAX_PAUSE.minus(MIN_PAUSE).toMillis()));
+                List<String> down = cleanup.downWorkers();
+                List<String> up = cluster.workers().stream().filter(w -> !down.contains(w)).toList();
+                boolean restart = !down.isEmpty() && (up.size() < 2 || random.nextBoolean());
+                if (restart) {
+                    String worker = down.get(random.nextInt(down.size()));
+                    actions.add(act(run, Kind.RESTART, "restart " + worker));
+                    cluster.restartWorker(worker);
+                    cleanup.back(worker);
                 } else {
-                    actions.add(act(run, Kind.STOP, "graceful stop " + worker));
-                    cluster.stopWorker(worker);
+                    String worker = up.get(random.nextInt(up.size()));
+                    cleanup.down(worker);
+                    if (random.nextInt(3) < 2) {
+                        actions.add(act(run, Kind.KILL, "kill -9 " + worker));
+                        cluster.killWorker(worker);
+                    } else {
+                        actions.add(act(run, Kind.STOP, "graceful stop " + worker));
+                        cluster.stopWorker(worker);
+                    }
                 }
-                down.add(worker);
             }
+            for (String worker : cleanup.downWorkers()) {
+                actions.add(act(run, Kind.RESTART, "restart " + worker + " (end of chaos)"));
+                cluster.restartWorker(worker);
+                cleanup.back(worker);
+            }
+            Instant allBack = run.event(Kind.RESTART, "every worker back");
+            run.awaitStatus(tasks + " tasks RUNNING", s -> s.running() && s.tasks().size() == tasks);
+            VerificationReport data = run.awaitFlowingAfter(allBack, run.recoveryTimeout());
+            run.finding("Seed " + seed + " (rerun with -D" + SEED_PROPERTY + "=" + seed + "): " + actions.size()
+                    + " actions in " + Duration.between(chaosStart, allBack).toSeconds() + " s.");
+            ScenarioResult result = run.report(data, s -> outcome(run, s, chaosStart));
+            return new Chaos(seed, actions, chaosStart, data, result);
         }
-        for (String worker : List.copyOf(down)) {
-            actions.add(act(run, Kind.RESTART, "restart " + worker + " (end of chaos)"));
-            cluster.restartWorker(worker);
-            down.remove(worker);
-        }
-        Instant allBack = run.event(Kind.RESTART, "every worker back");
-        run.awaitStatus(tasks + " tasks RUNNING", s -> s.running() && s.tasks().size() == tasks);
-        VerificationReport data = run.awaitFlowingAfter(allBack, run.recoveryTimeout());
-        run.finding("Seed " + seed + " (rerun with -D" + SEED_PROPERTY + "=" + seed + "): " + actions.size()
-                + " actions in " + Duration.between(chaosStart, allBack).toSeconds() + " s.");
-        ScenarioResult result = run.report(data, s -> outcome(run, s, chaosStart));
-        run.cleanUp();
-        return new Chaos(seed, actions, chaosStart, data, result);
-    }
-
-    public Duration longestOutage(String topic) {
-        return OutageAnalysis.outageIn(data.sequence(topic), chaosStart, Instant.MAX);
     }
 
     private static String act(ScenarioRun run, Kind kind, String what) {

@@ -3,44 +3,79 @@ package com.example.increment.scenarios;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import com.example.increment.cluster.ClusterLogsOnFailure;
 import com.example.increment.cluster.LocalClusterSettings;
 import com.example.increment.cluster.LocalConnectCluster;
 import com.example.increment.cluster.NoProcessLeftBehind;
 
-/** The local driver for the scenario suites: a fresh broker and workers with the scenario timing, cleaned up after. */
-final class LocalScenarioCluster implements AutoCloseable {
+/**
+ * The local driver for a scenario suite, as one JUnit extension: a fresh broker and workers with the scenario
+ * timing before all tests, the logs shown and kept when a test fails, and every process it ever started checked
+ * gone after all tests. Register with {@code @RegisterExtension static final LocalScenarioCluster LOCAL = ...}.
+ */
+final class LocalScenarioCluster implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, TestWatcher {
 
-    private final LocalConnectCluster cluster;
+    private final String name;
+    private final int workers;
+    private final ClusterTiming timing;
     private final List<Long> pids = new ArrayList<>();
+    private final ClusterLogsOnFailure logs = new ClusterLogsOnFailure(
+            () -> cluster() == null ? List.of() : cluster().logFiles());
+    private LocalConnectCluster cluster;
 
     LocalScenarioCluster(String name, int workers, ClusterTiming timing) {
-        cluster = new LocalConnectCluster(LocalClusterSettings.forTest(name, workers)
-                .withWorkerOverrides(timing.workerConfig()));
-    }
-
-    LocalScenarioCluster start() {
-        cluster.start();
-        rememberPids();
-        System.out.println(cluster.describeProcesses());
-        return this;
+        this.name = name;
+        this.workers = workers;
+        this.timing = timing;
     }
 
     LocalConnectCluster cluster() {
         return cluster;
     }
 
-    /** Every process started so far (workers come and go in the scenarios), for the no-leftovers check. */
-    void rememberPids() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        cluster = new LocalConnectCluster(LocalClusterSettings.forTest(name, workers)
+                .withWorkerOverrides(timing.workerConfig()));
+        try {
+            cluster.start();
+        } finally {
+            rememberPids(); // a half-started cluster is stopped and checked in afterAll too
+        }
+        System.out.println(cluster.describeProcesses());
+    }
+
+    /** Workers come and go in the scenarios: note every process, for the no-leftovers check. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        rememberPids();
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        logs.testFailed(context, cause);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (cluster == null) {
+            return;
+        }
+        rememberPids();
+        cluster.close();
+        NoProcessLeftBehind.check(pids);
+    }
+
+    private void rememberPids() {
         if (cluster.broker().isRunning()) {
             pids.add(cluster.broker().process().pid());
         }
         cluster.runningWorkers().forEach(w -> w.process().ifPresent(p -> pids.add(p.pid())));
-    }
-
-    @Override
-    public void close() {
-        rememberPids();
-        cluster.close();
-        NoProcessLeftBehind.check(pids);
     }
 }

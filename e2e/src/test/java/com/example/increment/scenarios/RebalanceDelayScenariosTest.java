@@ -3,18 +3,13 @@ package com.example.increment.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.example.increment.cluster.ClusterLogsOnFailure;
 import com.example.increment.scenarios.WorkerLoss.Loss;
 import com.example.increment.scenarios.WorkerLoss.Pick;
 
@@ -30,36 +25,15 @@ class RebalanceDelayScenariosTest {
     /** Loose bounds: the delay starts when the leader notices the loss, and a move takes a few seconds more. */
     private static final Duration LOWER = D.minusSeconds(5);
     private static final Duration UPPER = D.plus(TIMING.sessionTimeout()).plusSeconds(20);
-    private static LocalScenarioCluster local;
+    private static final Duration SURVIVOR_BOUND = D.dividedBy(2);
 
     @RegisterExtension
-    static final ClusterLogsOnFailure LOG_TAILS = new ClusterLogsOnFailure(
-            () -> local == null ? List.of() : local.cluster().logFiles());
-    @RegisterExtension
-    static final CopyLogsOnFailure LOGS = new CopyLogsOnFailure(
-            () -> local == null ? List.of() : local.cluster().logFiles());
-
-    @BeforeAll
-    static void startCluster() {
-        local = new LocalScenarioCluster("scenarios-rebalance-delay", 2, TIMING).start();
-    }
-
-    @AfterEach
-    void rememberPids() {
-        local.rememberPids();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (local != null) {
-            local.close();
-        }
-    }
+    static final LocalScenarioCluster LOCAL = new LocalScenarioCluster("scenarios-rebalance-delay", 2, TIMING);
 
     @Test
     @Order(1)
     void s3KilledFollowersSequencesWaitAboutTheDelayThenResumeElsewhere() {
-        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(local.cluster(), TIMING, "s3-delay-kill-follower",
+        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s3-delay-kill-follower",
                 "kill -9 a follower with D=20 s: its sequences pause ~D, then resume"), Pick.FOLLOWER, Loss.KILL);
 
         assertThat(loss.data().hasGaps()).as(loss.data().render()).isFalse();
@@ -68,15 +42,17 @@ class RebalanceDelayScenariosTest {
                     .isBetween(LOWER, UPPER);
         }
         for (String topic : loss.otherTopics()) {
+            // Loose for a loaded 2-core machine (measured well under 1 s), still far below D: the survivor's tasks
+            // do not wait for the delay.
             assertThat(loss.outage(topic)).as("outage of %s, on the surviving worker", topic)
-                    .isLessThan(Duration.ofSeconds(5));
+                    .isLessThan(SURVIVOR_BOUND);
         }
     }
 
     @Test
     @Order(2)
     void s4WorkerBackUnderTheSameIdentityGetsItsTasksOnlyWhenTheDelayExpires() {
-        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(local.cluster(), TIMING, "s4-delay-kill-restart",
+        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s4-delay-kill-restart",
                 "kill -9 a follower and restart it at once (same id) with D=20 s: tasks back only when D expires"),
                 Pick.FOLLOWER, Loss.KILL_AND_RESTART);
 
@@ -93,7 +69,7 @@ class RebalanceDelayScenariosTest {
     @Test
     @Order(3)
     void s5KilledLeadersTasksMoveWithoutWaitingForTheDelay() {
-        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(local.cluster(), TIMING, "s5-kill-leader",
+        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s5-kill-leader",
                 "kill -9 the leader with D=20 s: its tasks move without waiting for D"), Pick.LEADER, Loss.KILL);
 
         assertThat(loss.victimLed()).isTrue();

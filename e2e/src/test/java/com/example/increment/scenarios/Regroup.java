@@ -35,39 +35,44 @@ public record Regroup(List<Step> steps, Instant firstChange, VerificationReport 
     public static Regroup scaleWorkers(ScenarioRun run, List<Integer> workerCounts) {
         ConnectCluster cluster = run.cluster();
         int tasks = ScenarioRun.INCREMENTS.size();
-        run.startConnector(tasks);
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("start on " + cluster.workers().size() + " workers", run.start(),
-                run.awaitEveryWorkerHasTasks(tasks)));
-        run.awaitBaseline();
-        for (int count : workerCounts) {
-            Instant at = run.event(Kind.CHANGE, "scale workers " + cluster.workers().size() + " -> " + count);
-            cluster.scaleWorkers(count);
-            // Spread over new workers, or gathered on the remaining ones: every worker runs a task.
-            ConnectorStatus settled = run.awaitEveryWorkerHasTasks(tasks);
-            run.event(Kind.CHANGE, count + " worker(s) run all " + tasks + " tasks");
-            steps.add(new Step("scale to " + count, at, settled));
-            run.awaitFlowingAfter(at, run.recoveryTimeout());
+        // Deletes the connector however the scenario ends; the worker count stays as the last step left it.
+        try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
+            run.startConnector(tasks);
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step("start on " + cluster.workers().size() + " workers", run.start(),
+                    run.awaitEveryWorkerHasTasks(tasks)));
+            run.awaitBaseline();
+            for (int count : workerCounts) {
+                Instant at = run.event(Kind.CHANGE, "scale workers " + cluster.workers().size() + " -> " + count);
+                cluster.scaleWorkers(count);
+                // Spread over new workers, or gathered on the remaining ones: every worker runs a task.
+                ConnectorStatus settled = run.awaitEveryWorkerHasTasks(tasks);
+                run.event(Kind.CHANGE, count + " worker(s) run all " + tasks + " tasks");
+                steps.add(new Step("scale to " + count, at, settled));
+                run.awaitFlowingAfter(at, run.recoveryTimeout());
+            }
+            return finish(run, steps);
         }
-        return finish(run, steps);
     }
 
     /** Scenario 7: every tasks.max in turn, on the cluster as it is. */
     public static Regroup changeTasksMax(ScenarioRun run, int first, List<Integer> then) {
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("start with tasks.max=" + first, run.start(), run.startConnector(first)));
-        run.awaitBaseline();
-        int current = first;
-        for (int tasksMax : then) {
-            Instant at = run.event(Kind.CHANGE, "tasks.max " + current + " -> " + tasksMax);
-            run.cluster().setTasksMax(run.connector(), tasksMax);
-            ConnectorStatus settled = run.awaitStatus(tasksMax + " task(s) RUNNING",
-                    s -> s.running() && s.tasks().size() == tasksMax);
-            steps.add(new Step("tasks.max=" + tasksMax, at, settled));
-            run.awaitFlowingAfter(at, run.recoveryTimeout());
-            current = tasksMax;
+        try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step("start with tasks.max=" + first, run.start(), run.startConnector(first)));
+            run.awaitBaseline();
+            int current = first;
+            for (int tasksMax : then) {
+                Instant at = run.event(Kind.CHANGE, "tasks.max " + current + " -> " + tasksMax);
+                run.cluster().setTasksMax(run.connector(), tasksMax);
+                ConnectorStatus settled = run.awaitStatus(tasksMax + " task(s) RUNNING",
+                        s -> s.running() && s.tasks().size() == tasksMax);
+                steps.add(new Step("tasks.max=" + tasksMax, at, settled));
+                run.awaitFlowingAfter(at, run.recoveryTimeout());
+                current = tasksMax;
+            }
+            return finish(run, steps);
         }
-        return finish(run, steps);
     }
 
     private static Regroup finish(ScenarioRun run, List<Step> steps) {
@@ -76,7 +81,6 @@ public record Regroup(List<Step> steps, Instant firstChange, VerificationReport 
         steps.forEach(step -> run.finding(String.format(Locale.ROOT, "t=%.1f s %s -> %s", run.t(step.at()),
                 step.change(), describe(step.settled()))));
         ScenarioResult result = run.report(data, s -> outcome(run, s, firstChange));
-        run.cleanUp();
         return new Regroup(steps, firstChange, data, result);
     }
 

@@ -207,8 +207,8 @@ public final class ScenarioRun {
         return result;
     }
 
-    /** Deletes the scenario's connector so the next scenario on this cluster starts alone. */
-    public void cleanUp() {
-        cluster.deleteConnector(connector());
+    /** Restarts what the scenario took down and deletes its connector on exit: use with try-with-resources. */
+    ScenarioCleanup cleanUpOnExit() {
+        return new ScenarioCleanup(cluster, connector());
     }
 }

@@ -41,57 +41,57 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
 
     /**
      * Runs the scenario on {@code run}'s cluster and leaves the cluster as it found it (the worker back, the
-     * connector deleted). Asserts nothing: the caller asserts what its scenario promises.
+     * connector deleted), also when a wait fails. Asserts nothing: the caller asserts what its scenario promises.
      */
     public static WorkerLoss run(ScenarioRun run, Pick pick, Loss loss) {
         ConnectCluster cluster = run.cluster();
         int tasks = ScenarioRun.INCREMENTS.size();
-        run.startConnector(tasks);
-        ConnectorStatus before = run.awaitEveryWorkerHasTasks(tasks);
-        run.awaitBaseline();
+        try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
+            run.startConnector(tasks);
+            ConnectorStatus before = run.awaitEveryWorkerHasTasks(tasks);
+            run.awaitBaseline();
 
-        String leader = cluster.leader().orElseThrow(() -> new IllegalStateException(
-                "No leader can be told among " + cluster.workers() + "; the scenario needs one to pick a " + pick));
-        Map<String, List<Integer>> placement = before.tasksByWorker();
-        String victim = placement.keySet().stream()
-                .filter(w -> pick == Pick.LEADER ? w.equals(leader) : !w.equals(leader))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No " + pick + " worker runs tasks; leader "
-                        + leader + ", placement " + placement));
-        Set<String> moved = new TreeSet<>(placement.get(victim).stream().map(run::topicOfTask).toList());
-        String who = String.format("%s (%s, tasks %s: %s)", victim, pick == Pick.LEADER ? "leader" : "follower",
-                placement.get(victim), String.join(", ", moved));
+            String leader = cluster.leader().orElseThrow(() -> new IllegalStateException(
+                    "No leader can be told among " + cluster.workers() + "; the scenario needs one to pick a " + pick));
+            Map<String, List<Integer>> placement = before.tasksByWorker();
+            String victim = placement.keySet().stream()
+                    .filter(w -> pick == Pick.LEADER ? w.equals(leader) : !w.equals(leader))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No " + pick + " worker runs tasks; leader "
+                            + leader + ", placement " + placement));
+            Set<String> moved = new TreeSet<>(placement.get(victim).stream().map(run::topicOfTask).toList());
+            String who = String.format("%s (%s, tasks %s: %s)", victim, pick == Pick.LEADER ? "leader" : "follower",
+                    placement.get(victim), String.join(", ", moved));
 
-        Instant lossAt;
-        Optional<Instant> backAt = Optional.empty();
-        switch (loss) {
-            case KILL -> {
-                lossAt = run.event(Kind.KILL, "kill -9 " + who);
-                cluster.killWorker(victim);
+            Instant lossAt;
+            Optional<Instant> backAt = Optional.empty();
+            cleanup.down(victim); // from here on, whatever fails, the worker is restarted for the next scenario
+            switch (loss) {
+                case KILL -> {
+                    lossAt = run.event(Kind.KILL, "kill -9 " + who);
+                    cluster.killWorker(victim);
+                }
+                case STOP -> {
+                    lossAt = run.event(Kind.STOP, "graceful stop " + who);
+                    cluster.stopWorker(victim);
+                }
+                case KILL_AND_RESTART -> {
+                    lossAt = run.event(Kind.KILL, "kill -9 " + who);
+                    cluster.killWorker(victim);
+                    run.event(Kind.RESTART, "restart " + victim + " (same id)");
+                    cluster.restartWorker(victim);
+                    cleanup.back(victim);
+                    backAt = Optional.of(run.event(Kind.RESTART, victim + " restarted and in the group"));
+                }
+                default -> throw new IllegalArgumentException("loss " + loss);
             }
-            case STOP -> {
-                lossAt = run.event(Kind.STOP, "graceful stop " + who);
-                cluster.stopWorker(victim);
-            }
-            case KILL_AND_RESTART -> {
-                lossAt = run.event(Kind.KILL, "kill -9 " + who);
-                cluster.killWorker(victim);
-                run.event(Kind.RESTART, "restart " + victim + " (same id)");
-                cluster.restartWorker(victim);
-                backAt = Optional.of(run.event(Kind.RESTART, victim + " restarted and in the group"));
-            }
-            default -> throw new IllegalArgumentException("loss " + loss);
+            VerificationReport data = run.awaitFlowingAfter(lossAt, run.recoveryTimeout());
+            ConnectorStatus after = run.awaitStatus(tasks + " tasks RUNNING again", s -> s.running()
+                    && s.tasks().size() == tasks);
+            Optional<Instant> back = backAt;
+            findings(run, data, moved, victim, lossAt, back);
+            ScenarioResult result = run.report(data, s -> outcome(run, s, moved, victim, lossAt, loss, back));
+            return new WorkerLoss(victim, victim.equals(leader), moved, lossAt, backAt, data, after, result);
         }
-        VerificationReport data = run.awaitFlowingAfter(lossAt, run.recoveryTimeout());
-        ConnectorStatus after = run.awaitStatus(tasks + " tasks RUNNING again", s -> s.running()
-                && s.tasks().size() == tasks);
-        Optional<Instant> back = backAt;
-        findings(run, data, moved, victim, lossAt, back);
-        ScenarioResult result = run.report(data, s -> outcome(run, s, moved, victim, lossAt, loss, back));
-        if (loss != Loss.KILL_AND_RESTART) {
-            cluster.restartWorker(victim); // leave the cluster whole for the next scenario
-        }
-        run.cleanUp();
-        return new WorkerLoss(victim, victim.equals(leader), moved, lossAt, backAt, data, after, result);
     }
 
     /** The outage of a sequence: its longest pause from the loss on. */

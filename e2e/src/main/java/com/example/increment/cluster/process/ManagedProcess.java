@@ -59,6 +59,10 @@ public final class ManagedProcess {
         return spec.name();
     }
 
+    public JvmSpec.StopPhase stopPhase() {
+        return spec.stopPhase();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -140,27 +144,49 @@ public final class ManagedProcess {
 
     /** Waits for the end after a SIGTERM, killing the process if it takes longer than {@link #STOP_TIMEOUT}. */
     public void awaitEnd() {
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println(name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s of SIGTERM; killing it");
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!waitUninterruptibly(STOP_TIMEOUT)) {
+            System.err.println(name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s of SIGTERM; killing it");
             kill();
         }
-        ProcessRegistry.unregister(this);
+        unregisterIfGone();
     }
 
-    /** SIGKILL: no shutdown hook runs, nothing is committed. Returns once the process is gone. */
+    /** SIGKILL: no shutdown hook runs, nothing is committed. Returns once the process is gone (or after 30 s). */
     public void kill() {
         process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!waitUninterruptibly(Duration.ofSeconds(30))) {
+            System.err.println(name() + " (pid " + pid() + ") still runs 30 s after SIGKILL; left registered");
         }
-        ProcessRegistry.unregister(this);
+        unregisterIfGone();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the process to end, also when the calling thread is interrupted (the flag is
+     * kept and restored), so that a stop during an interrupt does not give up on a live process.
+     */
+    private boolean waitUninterruptibly(Duration timeout) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                try {
+                    return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A process still alive stays registered, so the shutdown hook tries again. */
+    private void unregisterIfGone() {
+        if (!process.isAlive()) {
+            ProcessRegistry.unregister(this);
+        }
     }
 
     /** Resident set size in KiB from /proc (Linux), or -1. */

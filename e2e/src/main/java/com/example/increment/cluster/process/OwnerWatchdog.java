@@ -11,6 +11,12 @@ import java.util.Arrays;
  */
 public final class OwnerWatchdog {
 
+    /**
+     * How long Kafka's shutdown hooks may take before the process halts anyway: when broker and workers lose their
+     * owner together, a worker's hook can block on the stopping broker, and nobody is left to kill it.
+     */
+    static final long HALT_AFTER_MS = 60_000;
+
     private OwnerWatchdog() {
     }
 
@@ -19,6 +25,18 @@ public final class OwnerWatchdog {
         Thread watch = new Thread(() -> {
             ProcessHandle.of(ownerPid).ifPresent(owner -> owner.onExit().join());
             System.err.println("OwnerWatchdog: owner process " + ownerPid + " is gone; shutting down");
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(HALT_AFTER_MS);
+                } catch (InterruptedException e) {
+                    // halt at once rather than hang
+                }
+                System.err.println("OwnerWatchdog: shutdown hooks still running after " + HALT_AFTER_MS
+                        + " ms; halting");
+                Runtime.getRuntime().halt(1);
+            }, "owner-watchdog-halt");
+            halt.setDaemon(true); // a JVM whose hooks finished exits without waiting for it
+            halt.start();
             System.exit(0);
         }, "owner-watchdog");
         watch.setDaemon(true);

@@ -1,6 +1,5 @@
 package com.example.increment.cluster.process;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,15 +32,11 @@ public final class ProcessRegistry {
         return List.copyOf(LIVE);
     }
 
-    /** Stops whatever is left: Connect workers first (they commit offsets to the broker), then the rest. */
+    /** Stops whatever is left, phase by phase ({@link JvmSpec.StopPhase}): workers, then the registry, then the broker. */
     public static void stopAll() {
-        List<ManagedProcess> workers = new ArrayList<>();
-        List<ManagedProcess> others = new ArrayList<>();
-        for (ManagedProcess p : LIVE) {
-            (p.name().startsWith("broker") ? others : workers).add(p);
+        for (JvmSpec.StopPhase phase : JvmSpec.StopPhase.values()) {
+            stopTogether(LIVE.stream().filter(p -> p.stopPhase() == phase).toList());
         }
-        stopTogether(workers);
-        stopTogether(others);
     }
 
     private static void stopTogether(List<ManagedProcess> processes) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -14,21 +15,26 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.example.increment.verify.SequenceRecord;
-import com.example.increment.verify.SequenceVerifier;
+import com.example.increment.verify.ValueDecoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The terminal view of {@code make run}: every sequence topic read from the beginning, redrawn about once a
- * second with the latest value and rate per sequence under a header (cluster, tasks, leader, URLs). With
- * {@code printRecords} it prints each record instead, as the lab's console consumer does.
+ * The terminal view of {@code make run} (JSON) and {@code make run FORMAT=avro} (any {@link ValueDecoder}): every
+ * sequence topic read from the beginning, redrawn about once a second with the latest value and rate per sequence
+ * under a header (cluster, tasks, leader, URLs). With {@code printRecords} it prints each record instead, as the
+ * lab's console consumer does: {@code {"threadId":..,"hostname":..,"value":..}}.
  */
-final class LiveView {
+public final class LiveView {
 
     private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
     private static final Duration REDRAW = Duration.ofSeconds(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the view knows about one sequence. */
     private static final class Stats {
@@ -55,31 +61,43 @@ final class LiveView {
     private final String bootstrapServers;
     private final String topicPrefix;
     private final boolean printRecords;
+    private final ValueDecoder decoder;
     private final Supplier<String> header;
     private final PrintStream out;
     private final Map<String, Stats> stats = new TreeMap<>();
+    private final Map<TopicPartition, Long> next = new HashMap<>();
     private volatile boolean running = true;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
 
-    LiveView(String bootstrapServers, String topicPrefix, boolean printRecords, Supplier<String> header, PrintStream out) {
+    public LiveView(String bootstrapServers, String topicPrefix, boolean printRecords, ValueDecoder decoder,
+                    Supplier<String> header, PrintStream out) {
         this.bootstrapServers = bootstrapServers;
         this.topicPrefix = topicPrefix;
         this.printRecords = printRecords;
+        this.decoder = decoder;
         this.header = header;
         this.out = out;
     }
 
     /** Runs until {@link #stop()}. */
-    void run() {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig())) {
+    public void run() {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig())) {
             consumer = c;
             c.subscribe(Pattern.compile(Pattern.quote(topicPrefix) + ".*"));
             Instant nextDraw = Instant.now();
             while (running) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    stats.computeIfAbsent(r.topic(), t -> new Stats()).add(SequenceVerifier.parse(r));
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    // A new sequence topic rebalances the subscription, and with nothing committed the others are
+                    // read again from the start: show and count each offset once.
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() < next.getOrDefault(tp, 0L)) {
+                        continue;
+                    }
+                    next.put(tp, r.offset() + 1);
+                    SequenceRecord record = decoder.decode(r);
+                    stats.computeIfAbsent(r.topic(), t -> new Stats()).add(record);
                     if (printRecords) {
-                        out.println(r.value());
+                        out.println(labJson(record));
                     }
                 }
                 if (!printRecords && !Instant.now().isBefore(nextDraw)) {
@@ -92,12 +110,18 @@ final class LiveView {
         }
     }
 
-    void stop() {
+    public void stop() {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
+        KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
+    }
+
+    /** As the lab prints a record, whatever the format on the wire. */
+    static String labJson(SequenceRecord r) {
+        return JSON.createObjectNode().put("threadId", r.threadId()).put("hostname", r.hostname())
+                .put("value", r.value()).toString();
     }
 
     private void draw() {
@@ -124,7 +148,7 @@ final class LiveView {
         // Find a new sequence topic within seconds, not the default five minutes.
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return p;
     }
 }

@@ -14,6 +14,7 @@ import com.example.increment.cluster.KafkaBroker;
 import com.example.increment.cluster.LabConnector;
 import com.example.increment.cluster.LocalConnectCluster;
 import com.example.increment.cluster.LocalStandaloneConnect;
+import com.example.increment.verify.ValueDecoder;
 
 /**
  * {@code make run} (the lab's module 4: a broker, 2 workers, the connector created through REST) and
@@ -51,7 +52,7 @@ public final class LocalRun {
     private static void runCluster(RunOptions o) {
         LocalConnectCluster cluster = new LocalConnectCluster(o.settings());
         LiveView view = new LiveView(cluster.bootstrapServers(), LabConnector.TOPIC_PREFIX, o.printRecords(),
-                () -> header(o, cluster.broker(), cluster.runningWorkers(), cluster::leader, cluster::rest), OUT);
+                ValueDecoder.json(), () -> header(o, cluster.broker(), cluster.runningWorkers(), cluster::leader, cluster::rest), OUT);
         onCtrlC(view, cluster::close, o);
 
         OUT.printf("Starting a Kafka broker on %s (data in %s, logs in %s)...%n", cluster.bootstrapServers(),
@@ -77,7 +78,7 @@ public final class LocalRun {
     private static void runStandalone(RunOptions o) {
         LocalStandaloneConnect standalone = new LocalStandaloneConnect(o.settings());
         LiveView view = new LiveView(standalone.bootstrapServers(), LabConnector.TOPIC_PREFIX, o.printRecords(),
-                () -> header(o, standalone.broker(), List.of(standalone.worker()), Optional::empty, standalone::rest),
+                ValueDecoder.json(), () -> header(o, standalone.broker(), List.of(standalone.worker()), Optional::empty, standalone::rest),
                 OUT);
         onCtrlC(view, standalone::close, o);
 

@@ -9,12 +9,12 @@ import com.example.increment.cluster.LabConnector;
 import com.example.increment.cluster.LocalClusterSettings;
 import com.example.increment.cluster.LocalStandaloneConnect;
 import com.example.increment.cluster.process.KafkaRuntime;
+import com.example.increment.cluster.run.LiveView;
 import com.example.increment.cluster.run.RunOptions;
 import com.example.increment.registry.ApicurioRegistry;
 import com.example.increment.registry.AvroConnectCluster;
 import com.example.increment.registry.AvroFormat;
-import com.example.increment.registry.CcompatClient;
-import com.example.increment.registry.ConfluentAvroDecoder;
+import com.example.increment.registry.AvroValueDecoder;
 import com.example.increment.registry.RegistryRuntime;
 
 /**
@@ -66,8 +66,8 @@ public final class AvroLocalRun {
         ApicurioRegistry registry = new ApicurioRegistry(settings.dataDir(), settings.logDir(), registryPort,
                 managementPort, ApicurioRegistry.DEFAULT_HEAP, registryRuntime, kafkaRuntime);
         AvroConnectCluster avro = AvroConnectCluster.define(settings, registry, registryRuntime, kafkaRuntime);
-        AvroLiveView view = new AvroLiveView(avro.cluster().bootstrapServers(), LabConnector.TOPIC_PREFIX,
-                o.printRecords(), new ConfluentAvroDecoder(new CcompatClient(registry.ccompatUrl())),
+        LiveView view = new LiveView(avro.cluster().bootstrapServers(), LabConnector.TOPIC_PREFIX,
+                o.printRecords(), new AvroValueDecoder(registry.ccompatUrl()),
                 () -> header(avro, settings), OUT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             view.stop();
@@ -104,8 +104,8 @@ public final class AvroLocalRun {
         LocalStandaloneConnect standalone = new LocalStandaloneConnect(settings.withWorkerOverrides(
                 AvroFormat.workerOverrides(registry.apiV2Url(), kafkaRuntime.pluginPath(), registryRuntime)),
                 kafkaRuntime, AvroFormat.valueConverter(registry.apiV2Url()));
-        AvroLiveView view = new AvroLiveView(standalone.bootstrapServers(), LabConnector.TOPIC_PREFIX,
-                o.printRecords(), new ConfluentAvroDecoder(new CcompatClient(registry.ccompatUrl())),
+        LiveView view = new LiveView(standalone.bootstrapServers(), LabConnector.TOPIC_PREFIX,
+                o.printRecords(), new AvroValueDecoder(registry.ccompatUrl()),
                 () -> "increment: the lab's module 3 (connect-standalone) in Avro, tasks.max=" + o.tasks()
                         + "   Ctrl-C stops everything; the next run continues\nregistry " + registry.url()
                         + "   broker " + standalone.bootstrapServers() + "   data " + settings.dataDir() + "\n", OUT);

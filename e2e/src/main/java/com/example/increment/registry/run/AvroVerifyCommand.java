@@ -5,7 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-import com.example.increment.verify.AvroSequenceVerifier;
+import com.example.increment.registry.AvroValueDecoder;
+import com.example.increment.verify.SequenceVerifier;
 import com.example.increment.verify.VerificationReport;
 import com.example.increment.verify.VerifyCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,8 @@ public final class AvroVerifyCommand {
         boolean printRecords = print;
         VerificationReport report;
         try {
-            report = new AvroSequenceVerifier(bootstrap, prefix, readCommitted, registry + "/apis/ccompat/v7").verify(r -> {
+            report = new SequenceVerifier(bootstrap, prefix, readCommitted,
+                    new AvroValueDecoder(registry + "/apis/ccompat/v7")).verify(r -> {
                 if (printRecords) {
                     out.println(json.createObjectNode().put("threadId", r.threadId()).put("hostname", r.hostname())
                             .put("value", r.value()));

@@ -1,0 +1,12 @@
+package com.example.increment.cluster.process;
+
+/**
+ * A process that a wait depends on has exited: waiting longer cannot help, so {@code Waits.waitFor} rethrows this at
+ * once instead of counting it as "not yet".
+ */
+public final class ProcessExitedException extends IllegalStateException {
+
+    public ProcessExitedException(String message) {
+        super(message);
+    }
+}
