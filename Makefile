@@ -89,8 +89,8 @@ consume: check-jdk ## Print a sequence topic from the beginning, like the lab's 
 
 .PHONY: verify
 verify: run-build ## Check the running cluster's sequences: gaps, duplicates, pauses; exit 1 on a gap (BOOTSTRAP, FORMAT=avro, READ_COMMITTED=1, PRINT=1)
-	$(E2E_JAVA) $(if $(filter avro,$(FORMAT)),com.example.increment.registry.run.AvroVerifyCommand \
-	  --registry-url http://127.0.0.1:$(REGISTRY_PORT),com.example.increment.verify.VerifyCommand) --bootstrap-server $(BOOTSTRAP) \
+	$(E2E_JAVA) com.example.increment.verify.VerifyCommand --bootstrap-server $(BOOTSTRAP) \
+	  $(if $(filter avro,$(FORMAT)),--registry-url http://127.0.0.1:$(REGISTRY_PORT)) \
 	  $(if $(READ_COMMITTED),--read-committed) $(if $(PRINT),--print)
 
 ##@ Image
