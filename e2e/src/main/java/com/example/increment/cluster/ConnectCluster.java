@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.example.increment.verify.SequenceVerifier;
+import com.example.increment.verify.VerificationReport;
+
 /**
  * What the scenarios need from a Connect cluster, whatever runs it: local worker processes or
  * Strimzi on Kubernetes. Workers are named by a stable identity that survives a restart
@@ -43,6 +46,17 @@ public interface ConnectCluster extends AutoCloseable {
 
     /** Bootstrap servers a client on this machine uses to read the sequence topics. */
     String bootstrapServers();
+
+    /**
+     * Reads every {@code <topicPrefix>*} topic to its current end and judges the sequences. By default a Kafka client
+     * on this machine at {@link #bootstrapServers()}; a driver whose brokers cannot be reached from here reads them
+     * its own way (Strimzi: the console consumer inside a broker pod).
+     *
+     * @param readCommitted read with {@code isolation.level=read_committed}: what an exactly-once reader sees
+     */
+    default VerificationReport readSequences(String topicPrefix, boolean readCommitted) {
+        return new SequenceVerifier(bootstrapServers(), topicPrefix, readCommitted).verify();
+    }
 
     @Override
     void close();

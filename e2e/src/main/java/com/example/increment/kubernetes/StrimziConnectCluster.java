@@ -13,10 +13,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.example.increment.cluster.ConnectCluster;
 import com.example.increment.cluster.ConnectorStatus;
 import com.example.increment.cluster.Waits;
+import com.example.increment.verify.SequenceRecord;
+import com.example.increment.verify.SequenceVerifier;
+import com.example.increment.verify.VerificationReport;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -252,6 +256,20 @@ public final class StrimziConnectCluster implements ConnectCluster {
                         + " port-forward. Read topics with BrokerTopicReader (console consumer in a broker pod), or"
                         + " give StrimziSettings a LocalKafkaAccess for a listener that advertises 127.0.0.1."))
                 .open(client, settings.namespace(), settings.kafkaName());
+    }
+
+    /**
+     * The sequences read inside the cluster with {@link #topicReader()} (whatever the listeners advertise), one
+     * console consumer per topic in parallel (each idles {@link BrokerTopicReader#IDLE_END} at the end of its topic),
+     * judged by the same {@link SequenceVerifier} as a local read.
+     */
+    @Override
+    public VerificationReport readSequences(String topicPrefix, boolean readCommitted) {
+        BrokerTopicReader reader = topicReader();
+        Map<String, List<SequenceRecord>> byTopic = reader.topics(topicPrefix).parallelStream()
+                .collect(Collectors.toMap(topic -> topic, topic -> reader.read(topic, readCommitted).stream()
+                        .map(r -> SequenceVerifier.parse(r.toConsumerRecord())).toList()));
+        return SequenceVerifier.judge(topicPrefix, byTopic);
     }
 
     /** Reads topics by exec'ing Kafka's console consumer in a broker pod: works whatever the listeners advertise. */

@@ -125,6 +125,36 @@ class StrimziConnectPodMockTest {
     }
 
     @Test
+    void readSequencesListsTheTopicsAndJudgesWhatTheConsoleConsumerReadInABrokerPod() {
+        BrokerTopicReader reader = cluster.topicReader();
+        expectExec("increment-pool-0", "kafka", List.of(BrokerTopicReader.KAFKA_TOPICS, "--bootstrap-server",
+                "localhost:9092", "--list"), "__consumer_offsets\ne2e-k1-2\ne2e-k1-1\nseq_1\n", 0, "");
+        expectExec("increment-pool-0", "kafka", reader.command("e2e-k1-1", true), records(1, 1, 2, 3), 0, "");
+        // sequence 2 lost position 2 (value 4) and replayed position 3 (value 6)
+        expectExec("increment-pool-0", "kafka", reader.command("e2e-k1-2", true), records(2, 1, 3, 3), 0, "");
+
+        var report = cluster.readSequences("e2e-k1-", true);
+
+        assertThat(report.sequences()).containsOnlyKeys("e2e-k1-1", "e2e-k1-2");
+        assertThat(report.sequence("e2e-k1-1").count()).isEqualTo(3);
+        assertThat(report.sequence("e2e-k1-1").missingCount()).isZero();
+        assertThat(report.sequence("e2e-k1-2").missingCount()).isEqualTo(1);
+        assertThat(report.sequence("e2e-k1-2").duplicateCount()).isEqualTo(1);
+        assertThat(report.hasGaps()).isTrue();
+    }
+
+    /** Console consumer lines for sequence {@code step}, one per position, 100 ms apart. */
+    private static String records(long step, long... positions) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < positions.length; i++) {
+            out.append("CreateTime:").append(1764000000000L + 100L * i).append("\tPartition:0\tOffset:").append(i)
+                    .append('\t').append(step).append("\t{\"threadId\":1,\"hostname\":\"h\",\"value\":")
+                    .append(positions[i] * step).append("}\n");
+        }
+        return out.toString();
+    }
+
+    @Test
     void aFailingCommandReportsItsExitCodeAndStderr() {
         BrokerTopicReader reader = cluster.topicReader();
         expectExec("increment-pool-0", "kafka", reader.command("seq_9", false), "", 1,

@@ -23,7 +23,6 @@ import com.example.increment.report.SequenceOutcome;
 import com.example.increment.report.TimelineEvent;
 import com.example.increment.verify.SequenceReport;
 import com.example.increment.verify.SequenceReport.Pause;
-import com.example.increment.verify.SequenceVerifier;
 import com.example.increment.verify.VerificationReport;
 
 /**
@@ -146,7 +145,7 @@ public final class ScenarioRun {
     }
 
     public VerificationReport verify() {
-        return new SequenceVerifier(cluster.bootstrapServers(), topicPrefix(), timing.exactlyOnce()).verify();
+        return cluster.readSequences(topicPrefix(), timing.exactlyOnce());
     }
 
     /**
