@@ -158,7 +158,7 @@ undeploy: ## Uninstall the chart's release from the current context; the Strimzi
 ##@ Test
 
 .PHONY: test
-test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~25 min)
+test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~12 min on 2 cores, plus first downloads)
 	$(MVN) $(MVN_FLAGS) verify
 
 .PHONY: e2e
