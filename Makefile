@@ -128,7 +128,7 @@ HELM ?= helm
 NAMESPACE ?= increment
 RELEASE ?= increment
 HELM_ARGS ?=
-MANIFEST_TESTS = $(MVN) $(MVN_FLAGS) -pl e2e -am test -Dsurefire.failIfNoSpecifiedTests=false
+MANIFEST_TESTS = $(MVN) $(MVN_FLAGS) -pl e2e -am test -Dsurefire.failIfNoSpecifiedTests=false -Dkubectl=$(KUBECTL)
 
 .PHONY: helm-lint
 helm-lint: check-jdk ## `helm lint --strict` and the values-schema checks, through the real Helm in-process (no helm CLI needed)
@@ -159,7 +159,7 @@ undeploy: ## Uninstall the chart's release from the current context; the Strimzi
 
 .PHONY: test
 test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~12 min on 2 cores, plus first downloads)
-	$(MVN) $(MVN_FLAGS) verify
+	$(MVN) $(MVN_FLAGS) verify -Dkubectl=$(KUBECTL)
 
 .PHONY: e2e
 e2e: check-jdk ## Run the e2e scenarios (kill, stop, delay, scale, tasks.max, exactly-once, chaos) on local processes (~11 min); report in e2e/target/e2e-report/
