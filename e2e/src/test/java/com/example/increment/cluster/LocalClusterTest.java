@@ -94,18 +94,19 @@ class LocalClusterTest {
     @Order(3)
     void badConfigsAreRejectedWithFieldLevelMessagesAndDisturbNothing() {
         long before = cluster.rest().connectors().size();
-        Map<String, String> badConfigs = new java.util.LinkedHashMap<>();
-        badConfigs.put("increments", "");
-        badConfigs.put("increments ", "a,b");
-        badConfigs.put("increments  ", "0");
-        badConfigs.put("increments   ", "1,1");
-        badConfigs.put("increments    ", "99999999999999999999");
-        badConfigs.put("topic.prefix", "seq/");
-        badConfigs.put("topic.prefix ", "my seq_");
-        badConfigs.put("topic.prefix  ", "p".repeat(247));
+        // The bad inputs the connector issue lists, each as (field, value).
+        List<Map.Entry<String, String>> badConfigs = List.of(
+                Map.entry("increments", ""),
+                Map.entry("increments", "a,b"),
+                Map.entry("increments", "0"),
+                Map.entry("increments", "1,1"),
+                Map.entry("increments", "99999999999999999999"),
+                Map.entry("topic.prefix", "seq/"),
+                Map.entry("topic.prefix", "my seq_"),
+                Map.entry("topic.prefix", "p".repeat(247)));
         int i = 0;
-        for (Map.Entry<String, String> bad : badConfigs.entrySet()) {
-            String field = bad.getKey().strip();
+        for (Map.Entry<String, String> bad : badConfigs) {
+            String field = bad.getKey();
             Map<String, String> config = new HashMap<>(LabConnector.config(2));
             config.put(field, bad.getValue());
             String name = "bad-" + i++;
