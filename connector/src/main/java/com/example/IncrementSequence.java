@@ -1,6 +1,7 @@
 package com.example;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -32,12 +33,15 @@ final class IncrementSequence {
     private final String topic;
     private final Map<String, Object> partition;
     private volatile long position;
+    /** The highest position Kafka has acknowledged; the producer's thread and the task's thread both raise it. */
+    private final AtomicLong acknowledged;
 
     IncrementSequence(long increment, String topic, long position) {
         this.increment = increment;
         this.topic = topic;
         this.partition = IncrementOffsets.partition(increment);
         this.position = position;
+        this.acknowledged = new AtomicLong(position);
     }
 
     long increment() {
@@ -51,6 +55,19 @@ final class IncrementSequence {
     /** The last position made (0 when none yet); read by the metrics thread too. */
     long position() {
         return position;
+    }
+
+    /** Records made but not yet acknowledged by Kafka: those after the highest acknowledged position. */
+    long unacknowledged() {
+        return Math.max(0, position - acknowledged.get());
+    }
+
+    /**
+     * Kafka has acknowledged the record at this position. Only the highest counts, so a record Connect never
+     * reports (dropped by a transform, skipped under errors.tolerance=all) is covered by a later one.
+     */
+    void acknowledge(long acknowledgedPosition) {
+        acknowledged.accumulateAndGet(acknowledgedPosition, Math::max);
     }
 
     /** The next record; fails the task rather than wrap when the position or value leaves the 64-bit range. */

@@ -43,6 +43,22 @@ public class IncrementSourceConfig extends AbstractConfig {
             + "when unthrottled (records.per.second=0), and the most a throttled sequence catches up in one poll "
             + "after a pause.";
 
+    public static final String MAX_UNACKNOWLEDGED_RECORDS_CONFIG = "max.unacknowledged.records";
+    public static final int DEFAULT_MAX_UNACKNOWLEDGED_RECORDS = 50_000;
+    /** Far above any useful bound: 10 million small records already take gigabytes of a worker's heap. */
+    public static final int MAX_MAX_UNACKNOWLEDGED_RECORDS = 10_000_000;
+    private static final String MAX_UNACKNOWLEDGED_RECORDS_DOC = "The most records a task keeps handed to Connect "
+            + "but not yet acknowledged by Kafka: at this many, poll() returns nothing until acknowledgements "
+            + "bring the count down to half of it. Without it Connect keeps polling while its producer sends and holds every unacknowledged "
+            + "record on the worker's heap, up to the producer's buffer.memory (32 MiB: hundreds of thousands of "
+            + "these small records), so an unthrottled task drives the worker into GC. 0 means no bound. Not "
+            + "applied with transaction.boundary=interval, where Connect acknowledges records only when it "
+            + "commits a transaction.";
+
+    /** Connect's connector key for exactly-once transaction boundaries, and its value that defers acknowledgements. */
+    static final String TRANSACTION_BOUNDARY_CONFIG = "transaction.boundary";
+    static final String INTERVAL_TRANSACTION_BOUNDARY = "interval";
+
     /** Task-only key: the increments assigned to one task, set by the connector, never by users. */
     public static final String TASK_INCREMENTS_CONFIG = "task.increments";
     private static final String TASK_INCREMENTS_DOC = "Internal: the increments assigned to this task by "
@@ -63,7 +79,11 @@ public class IncrementSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, RECORDS_PER_SECOND_DOC, GROUP, 3, ConfigDef.Width.SHORT, "Records per second")
             .define(BATCH_SIZE_CONFIG, Type.INT, DEFAULT_BATCH_SIZE,
                     new RangeValidator(1, MAX_BATCH_SIZE, "records per sequence per poll"),
-                    Importance.LOW, BATCH_SIZE_DOC, GROUP, 4, ConfigDef.Width.SHORT, "Batch size");
+                    Importance.LOW, BATCH_SIZE_DOC, GROUP, 4, ConfigDef.Width.SHORT, "Batch size")
+            .define(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, Type.INT, DEFAULT_MAX_UNACKNOWLEDGED_RECORDS,
+                    new RangeValidator(0, MAX_MAX_UNACKNOWLEDGED_RECORDS, "0 (no bound) or records per task"),
+                    Importance.LOW, MAX_UNACKNOWLEDGED_RECORDS_DOC, GROUP, 5, ConfigDef.Width.SHORT,
+                    "Max unacknowledged records");
 
     private static final ConfigDef TASK_CONFIG_DEF = new ConfigDef(CONFIG_DEF)
             .defineInternal(TASK_INCREMENTS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
@@ -117,6 +137,19 @@ public class IncrementSourceConfig extends AbstractConfig {
 
     public int batchSize() {
         return getInt(BATCH_SIZE_CONFIG);
+    }
+
+    /**
+     * The bound on a task's unacknowledged records, 0 for none. None with transaction.boundary=interval: Connect
+     * then calls commitRecord only after each transaction commit, on its own clock, so a bound would stall the task
+     * until the next commit instead of following the broker.
+     */
+    public int unacknowledgedLimit() {
+        String boundary = originalsStrings().get(TRANSACTION_BOUNDARY_CONFIG);
+        if (boundary != null && INTERVAL_TRANSACTION_BOUNDARY.equalsIgnoreCase(boundary.strip())) {
+            return 0;
+        }
+        return getInt(MAX_UNACKNOWLEDGED_RECORDS_CONFIG);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the sequences of the increments assigned to it, resuming each from its stored offset. Throttled, all of
  * its sequences advance together, one step every 1/records.per.second seconds; unthrottled, each poll advances
- * every sequence batch.size steps.
+ * every sequence batch.size steps. Either way it holds back while max.unacknowledged.records of its records wait for
+ * Kafka's acknowledgement (see {@link UnacknowledgedRecords}).
  */
 public class IncrementSourceTask extends SourceTask {
 
@@ -27,6 +29,7 @@ public class IncrementSourceTask extends SourceTask {
     private volatile boolean stopping;
     private volatile List<IncrementSequence> sequences = List.of();
     private volatile TaskMetrics metrics = TaskMetrics.NONE;
+    private volatile UnacknowledgedRecords unacknowledged = new UnacknowledgedRecords(0, List.of());
     private int batchSize;
     private long intervalNanos;
     private long nextStepNanos;
@@ -46,12 +49,14 @@ public class IncrementSourceTask extends SourceTask {
             started.add(new IncrementSequence(increment, config.topic(increment), positions.getOrDefault(increment, 0L)));
         }
         sequences = List.copyOf(started);
+        unacknowledged = new UnacknowledgedRecords(config.unacknowledgedLimit(), sequences);
         batchSize = config.batchSize();
         intervalNanos = config.unthrottled() ? 0 : TimeUnit.SECONDS.toNanos(1) / config.recordsPerSecond();
         nextStepNanos = System.nanoTime();
         metrics = registerMetrics();
-        log.info("Task started: (prefix: {}, increments {}), resuming {}", config.topicPrefix(),
-                IncrementSourceConnector.join(config.taskIncrements()),
+        log.info("Task started: (prefix: {}, increments {}, at most {} unacknowledged records), resuming {}",
+                config.topicPrefix(), IncrementSourceConnector.join(config.taskIncrements()),
+                unacknowledged.bounded() ? config.unacknowledgedLimit() : "any number of",
                 sequences.stream().map(s -> s.topic() + " at position " + (s.position() + 1))
                         .collect(Collectors.joining(", ")));
     }
@@ -73,7 +78,7 @@ public class IncrementSourceTask extends SourceTask {
 
     private TaskMetrics registerMetrics() {
         try {
-            return PluginTaskMetrics.register(context, sequences);
+            return PluginTaskMetrics.register(context, sequences, unacknowledged);
         } catch (LinkageError | UnsupportedOperationException e) {
             log.info("This Connect worker has no plugin metrics (Kafka 4.1+); the task runs without them: {}",
                     e.toString());
@@ -83,7 +88,11 @@ public class IncrementSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        int steps = awaitSteps();
+        // Room first, then the pace: steps taken off the pace are then seldom cut back by the bound.
+        if (!unacknowledged.awaitRoom()) {
+            return null;
+        }
+        int steps = unacknowledged.room(awaitSteps());
         if (steps == 0) {
             return null;
         }
@@ -125,12 +134,19 @@ public class IncrementSourceTask extends SourceTask {
         }
     }
 
+    /** Kafka acknowledged the record, or Connect dropped it (then metadata is null): either way it is done. */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        unacknowledged.acknowledged(record);
+    }
+
     @Override
     public void stop() {
         synchronized (monitor) {
             stopping = true;
             monitor.notifyAll();
         }
+        unacknowledged.close();
         metrics.close();
         metrics = TaskMetrics.NONE;
         log.info("Task stopping: {}", sequences.stream().map(s -> s.topic() + " at position " + s.position())

@@ -25,6 +25,7 @@ final class PluginTaskMetrics implements TaskMetrics {
     static final String POSITION_METRIC = "sequence-position";
     static final String EMITTED_TOTAL_METRIC = "records-emitted-total";
     static final String EMITTED_RATE_METRIC = "records-emitted-rate";
+    static final String UNACKNOWLEDGED_METRIC = "records-unacknowledged";
     static final String EMITTED_SENSOR = "records-emitted";
     static final String INCREMENT_TAG = "increment";
 
@@ -33,12 +34,13 @@ final class PluginTaskMetrics implements TaskMetrics {
     private final Sensor emitted;
 
     /** Registers the task's metrics; throws a LinkageError on workers without pluginMetrics(). */
-    static TaskMetrics register(SourceTaskContext context, List<IncrementSequence> sequences) {
+    static TaskMetrics register(SourceTaskContext context, List<IncrementSequence> sequences,
+                                UnacknowledgedRecords unacknowledged) {
         PluginMetrics metrics = context.pluginMetrics();
-        return metrics == null ? TaskMetrics.NONE : new PluginTaskMetrics(metrics, sequences);
+        return metrics == null ? TaskMetrics.NONE : new PluginTaskMetrics(metrics, sequences, unacknowledged);
     }
 
-    PluginTaskMetrics(PluginMetrics metrics, List<IncrementSequence> sequences) {
+    PluginTaskMetrics(PluginMetrics metrics, List<IncrementSequence> sequences, UnacknowledgedRecords unacknowledged) {
         this.metrics = metrics;
         for (IncrementSequence sequence : sequences) {
             LinkedHashMap<String, String> tags = new LinkedHashMap<>();
@@ -49,6 +51,11 @@ final class PluginTaskMetrics implements TaskMetrics {
             metrics.addMetric(name, (Gauge<Long>) (config, now) -> sequence.position());
             gauges.add(name);
         }
+        MetricName unacknowledgedName = metrics.metricName(UNACKNOWLEDGED_METRIC, "Records returned by this "
+                + "task's polls that Kafka has not acknowledged yet; at max.unacknowledged.records the task waits",
+                new LinkedHashMap<>());
+        metrics.addMetric(unacknowledgedName, (Gauge<Long>) (config, now) -> unacknowledged.count());
+        gauges.add(unacknowledgedName);
         emitted = metrics.addSensor(EMITTED_SENSOR);
         emitted.add(metrics.metricName(EMITTED_TOTAL_METRIC, "Records returned by this task's polls",
                 new LinkedHashMap<>()), new CumulativeSum());

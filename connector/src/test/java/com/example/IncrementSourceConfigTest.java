@@ -1,6 +1,7 @@
 package com.example;
 
 import static com.example.IncrementSourceConfig.BATCH_SIZE_CONFIG;
+import static com.example.IncrementSourceConfig.MAX_UNACKNOWLEDGED_RECORDS_CONFIG;
 import static com.example.IncrementSourceConfig.INCREMENTS_CONFIG;
 import static com.example.IncrementSourceConfig.RECORDS_PER_SECOND_CONFIG;
 import static com.example.IncrementSourceConfig.TASK_INCREMENTS_CONFIG;
@@ -104,7 +105,10 @@ class IncrementSourceConfigTest {
                 Arguments.of("a rate that is not a number", TestConfigs.labWith(RECORDS_PER_SECOND_CONFIG, "fast"),
                         RECORDS_PER_SECOND_CONFIG, List.of("fast", "records.per.second")),
                 Arguments.of("a zero batch size", TestConfigs.labWith(BATCH_SIZE_CONFIG, "0"), BATCH_SIZE_CONFIG,
-                        List.of("Invalid value 0", "[1,...,100000]")));
+                        List.of("Invalid value 0", "[1,...,100000]")),
+                Arguments.of("a negative bound on unacknowledged records",
+                        TestConfigs.labWith(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "-5"), MAX_UNACKNOWLEDGED_RECORDS_CONFIG,
+                        List.of("Invalid value -5", "[0,...,10000000]", "0 (no bound) or records per task")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,14 +185,27 @@ class IncrementSourceConfigTest {
                 .hasToString("[0,...,1000000]: 0 (unthrottled) or records per second per sequence");
         assertThat(keys.get(BATCH_SIZE_CONFIG).validator)
                 .hasToString("[1,...,100000]: records per sequence per poll");
+        assertThat(keys.get(MAX_UNACKNOWLEDGED_RECORDS_CONFIG).validator)
+                .hasToString("[0,...,10000000]: 0 (no bound) or records per task");
     }
 
     @Test
     void usersSeeOnlyTheirSettings() {
         assertThat(IncrementSourceConfig.configDef().names())
                 .containsExactlyInAnyOrder(INCREMENTS_CONFIG, TOPIC_PREFIX_CONFIG, RECORDS_PER_SECOND_CONFIG,
-                        BATCH_SIZE_CONFIG);
+                        BATCH_SIZE_CONFIG, MAX_UNACKNOWLEDGED_RECORDS_CONFIG);
         assertThat(IncrementSourceConfig.taskConfigDef().configKeys().get(TASK_INCREMENTS_CONFIG).internalConfig)
                 .isTrue();
+    }
+
+    @Test
+    void theBoundOnUnacknowledgedRecordsIsOffOnlyWithIntervalTransactions() {
+        assertThat(new IncrementSourceConfig(TestConfigs.lab()).unacknowledgedLimit()).isEqualTo(50_000);
+        assertThat(new IncrementSourceConfig(TestConfigs.labWith(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "0"))
+                .unacknowledgedLimit()).isZero();
+        assertThat(new IncrementSourceConfig(TestConfigs.labWith("transaction.boundary", "poll"))
+                .unacknowledgedLimit()).isEqualTo(50_000);
+        assertThat(new IncrementSourceConfig(TestConfigs.labWith("transaction.boundary", " Interval "))
+                .unacknowledgedLimit()).isZero();
     }
 }

@@ -2,6 +2,7 @@ package com.example;
 
 import static com.example.IncrementSourceConfig.BATCH_SIZE_CONFIG;
 import static com.example.IncrementSourceConfig.INCREMENTS_CONFIG;
+import static com.example.IncrementSourceConfig.MAX_UNACKNOWLEDGED_RECORDS_CONFIG;
 import static com.example.IncrementSourceConfig.RECORDS_PER_SECOND_CONFIG;
 import static com.example.IncrementSourceConfig.TASK_INCREMENTS_CONFIG;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -340,5 +341,110 @@ class IncrementSourceTaskTest {
                 BATCH_SIZE_CONFIG, "3"));
 
         assertThat(task.poll()).extracting(SourceRecord::topic).containsOnly("seq_100");
+    }
+
+    /** A task writing seq_1 and seq_100 unthrottled, 4 steps per poll, holding back at 10 unacknowledged records. */
+    private void startBoundedAtTen(String... more) {
+        Map<String, String> props = unthrottled("1,100", 4);
+        props.put(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "10");
+        props.putAll(TestConfigs.props(more));
+        task.start(props);
+    }
+
+    private void acknowledge(List<SourceRecord> records) {
+        records.forEach(record -> task.commitRecord(record, null));
+    }
+
+    @Test
+    void pollsHoldBackAtTheBoundUntilKafkaAcknowledges() throws InterruptedException {
+        startBoundedAtTen();
+
+        List<SourceRecord> first = task.poll();
+        List<SourceRecord> second = task.poll();
+        long start = System.nanoTime();
+        List<SourceRecord> third = task.poll();
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(first).hasSize(8);
+        assertThat(second).as("room for 2 more: one step of each sequence").hasSize(2);
+        assertThat(third).as("10 unacknowledged: nothing until Kafka acknowledges").isNull();
+        assertThat(waited).as("it waited for acknowledgements, not spun").isGreaterThan(Duration.ofMillis(500));
+
+        acknowledge(first);
+        assertThat(task.poll()).as("8 acknowledged: room for 4 steps again").hasSize(8)
+                .filteredOn(r -> r.topic().equals("seq_1")).extracting(IncrementSourceTaskTest::value)
+                .containsExactly(6L, 7L, 8L, 9L);
+    }
+
+    private CompletableFuture<List<SourceRecord>> pollInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.poll();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aWaitingPollWakesWhenAcknowledgementsBringTheCountDownToHalfTheBound() throws Exception {
+        startBoundedAtTen();
+        List<SourceRecord> sent = new ArrayList<>(task.poll());
+        sent.addAll(task.poll()); // seq_1 and seq_100 at position 5 each: 10 unacknowledged
+
+        CompletableFuture<List<SourceRecord>> waiting = pollInBackground();
+        Thread.sleep(200);
+        task.commitRecord(sent.get(2), null); // seq_1 position 2: 8 unacknowledged, above half the bound
+        Thread.sleep(300);
+        assertThat(waiting).as("still waiting: a poll for one step would be too small to be worth it").isNotDone();
+
+        task.commitRecord(sent.get(8), null); // seq_1 position 5: 5 unacknowledged, half the bound
+
+        // Woken before its bounded wait ends (then it would have returned null).
+        assertThat(waiting.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).as("room for 3 steps of 2 sequences")
+                .hasSize(6);
+    }
+
+    @Test
+    void theHighestAcknowledgedPositionCoversRecordsConnectNeverReports() throws InterruptedException {
+        startBoundedAtTen();
+        List<SourceRecord> first = task.poll();
+        task.poll();
+
+        // Only the last record of each sequence is reported, e.g. the others were dropped by a transform.
+        acknowledge(List.of(first.get(first.size() - 2), first.get(first.size() - 1)));
+
+        assertThat(task.poll()).hasSize(8);
+    }
+
+    @Test
+    void zeroMeansNoBound() throws InterruptedException {
+        startBoundedAtTen(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "0");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(task.poll()).hasSize(8);
+        }
+    }
+
+    @Test
+    void intervalTransactionsTurnTheBoundOffBecauseConnectAcknowledgesOnlyAtCommit() throws InterruptedException {
+        startBoundedAtTen("transaction.boundary", "interval");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(task.poll()).hasSize(8);
+        }
+    }
+
+    @Test
+    void stopEndsAWaitForAcknowledgements() throws Exception {
+        startBoundedAtTen();
+        task.poll();
+        task.poll();
+
+        CompletableFuture<List<SourceRecord>> waiting = pollInBackground();
+        Thread.sleep(100);
+        task.stop();
+
+        assertThat(waiting.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).isNull();
     }
 }

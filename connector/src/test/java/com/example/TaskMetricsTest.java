@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.when;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
@@ -72,13 +74,17 @@ class TaskMetricsTest {
                 .contains(41L);
         assertThat(metric("sequence-position", Map.of("increment", "100"))).contains(0L);
 
-        task.poll();
+        List<SourceRecord> first = task.poll();
         task.poll();
 
         assertThat(metric("sequence-position", Map.of("increment", "1"))).contains(41L + 14);
         assertThat(metric("sequence-position", Map.of("increment", "100"))).contains(14L);
         assertThat(metric("records-emitted-total", Map.of("task", "0"))).contains(28.0);
+        assertThat(metric("records-unacknowledged", Map.of("task", "0"))).contains(28L);
         assertThat(metrics.metrics().keySet()).extracting(MetricName::group).contains("plugins");
+
+        first.forEach(record -> task.commitRecord(record, null));
+        assertThat(metric("records-unacknowledged", Map.of("task", "0"))).contains(14L);
     }
 
     @Test
@@ -89,6 +95,7 @@ class TaskMetricsTest {
 
         assertThat(metric("sequence-position", Map.of("increment", "1"))).isEmpty();
         assertThat(metric("records-emitted-total", Map.of())).isEmpty();
+        assertThat(metric("records-unacknowledged", Map.of())).isEmpty();
     }
 
     @Test

@@ -35,7 +35,8 @@ class MetricsRulesTest {
     @ValueSource(strings = {
             "kafka.connect<type=plugins, connector=increment-source, task=0, increment=100><>sequence-position",
             "kafka.connect<type=plugins, connector=increment-source, task=1><>records-emitted-total",
-            "kafka.connect<type=plugins, connector=increment-source, task=1><>records-emitted-rate"})
+            "kafka.connect<type=plugins, connector=increment-source, task=1><>records-emitted-rate",
+            "kafka.connect<type=plugins, connector=increment-source, task=1><>records-unacknowledged"})
     void theConnectorsPluginMetricsAreExported(String bean) {
         JsonNode rule = firstMatch(bean).orElseThrow(() -> new AssertionError("no rule exports " + bean));
         assertThat(rule.path("name").asText()).startsWith("kafka_connect_plugin_");

@@ -1,0 +1,124 @@
+package com.example;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * A task's back-pressure: the records it has returned from {@code poll()} that Kafka has not acknowledged yet, and
+ * a wait for room below {@code max.unacknowledged.records}.
+ *
+ * <p>Why the task needs one: in at-least-once mode Connect's worker polls again as soon as it has handed a batch to
+ * its producer, and it keeps every record (source record, converted bytes, callback) until the broker acknowledges
+ * it. Its only brake is the producer's {@code buffer.memory} (32 MiB), which holds hundreds of thousands of records
+ * as small as these; an unthrottled task then keeps the worker's heap full and the worker spends its time in GC
+ * (profile in BENCHMARKS.md). Acknowledgements arrive through {@code commitRecord}, so the task can stop early.
+ *
+ * <p>Counted per sequence as the last position made minus the highest position acknowledged (see
+ * {@link IncrementSequence#acknowledge}), so a record Connect never reports cannot leak into the count.
+ */
+final class UnacknowledgedRecords {
+
+    /** Bound on one wait, so the worker regains control now and then (pause, stop, a new assignment). */
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
+    private final int limit;
+    /** Once at the limit, a waiting poll goes on only below this: many small polls would cost more than waiting. */
+    private final int resumeAt;
+    private final List<IncrementSequence> sequences;
+    private final Map<Long, IncrementSequence> byIncrement;
+    private final Object lock = new Object();
+    /** Set while poll() waits, so acknowledgements only take the lock when someone waits for them. */
+    private volatile boolean waiting;
+    private volatile boolean closed;
+
+    /** @param limit the most unacknowledged records before poll() holds back; 0 for no bound */
+    UnacknowledgedRecords(int limit, List<IncrementSequence> sequences) {
+        this.limit = limit;
+        this.resumeAt = limit / 2;
+        this.sequences = List.copyOf(sequences);
+        this.byIncrement = sequences.stream()
+                .collect(Collectors.toUnmodifiableMap(IncrementSequence::increment, Function.identity()));
+    }
+
+    boolean bounded() {
+        return limit > 0;
+    }
+
+    /** Records returned by poll() that Kafka has not acknowledged, over all of the task's sequences. */
+    long count() {
+        long count = 0;
+        for (IncrementSequence sequence : sequences) {
+            count += sequence.unacknowledged();
+        }
+        return count;
+    }
+
+    /**
+     * How many of the wanted steps (one record of every sequence each) fit below the limit now. A step is whole,
+     * so the count may pass the limit by fewer records than there are sequences.
+     */
+    int room(int wantedSteps) {
+        if (!bounded()) {
+            return wantedSteps;
+        }
+        long free = limit - count();
+        if (free <= 0) {
+            return 0;
+        }
+        int perStep = sequences.size(); // one record of every sequence
+        return (int) Math.min(wantedSteps, (free + perStep - 1) / perStep); // rounded up: whole steps
+    }
+
+    /**
+     * Returns at once while the count is below the limit. At the limit it waits until acknowledgements bring the
+     * count down to half the limit, {@link #MAX_WAIT} passes, or {@link #close()} is called.
+     *
+     * @return whether there is room for a step now
+     */
+    boolean awaitRoom() throws InterruptedException {
+        if (!bounded() || count() < limit) {
+            return !closed;
+        }
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        synchronized (lock) {
+            waiting = true;
+            try {
+                long left;
+                while (!closed && count() > resumeAt && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } finally {
+                waiting = false;
+            }
+            return !closed && count() < limit;
+        }
+    }
+
+    /** Kafka acknowledged this record (or Connect dropped it); from commitRecord, on the producer's thread. */
+    void acknowledged(SourceRecord record) {
+        IncrementSequence sequence = byIncrement.get(IncrementOffsets.increment(record.sourcePartition()));
+        if (sequence == null) {
+            return; // not one of this task's sequences: nothing of ours to count
+        }
+        sequence.acknowledge(IncrementOffsets.position(record.sourcePartition(), record.sourceOffset()));
+        if (waiting && count() <= resumeAt) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Ends any wait; called from stop(), on another thread than poll(). */
+    void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+}
