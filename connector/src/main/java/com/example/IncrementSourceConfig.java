@@ -44,7 +44,11 @@ public class IncrementSourceConfig extends AbstractConfig {
             + "after a pause.";
 
     public static final String MAX_UNACKNOWLEDGED_RECORDS_CONFIG = "max.unacknowledged.records";
-    public static final int DEFAULT_MAX_UNACKNOWLEDGED_RECORDS = 50_000;
+    /**
+     * Enough to keep a producer busy (it has a few 16 KiB batches per partition in flight, a few hundred records
+     * each), few enough to stay a small part of a worker's heap.
+     */
+    public static final int DEFAULT_MAX_UNACKNOWLEDGED_RECORDS = 10_000;
     /** Far above any useful bound: 10 million small records already take gigabytes of a worker's heap. */
     public static final int MAX_MAX_UNACKNOWLEDGED_RECORDS = 10_000_000;
     private static final String MAX_UNACKNOWLEDGED_RECORDS_DOC = "The most records a task keeps handed to Connect "

@@ -200,11 +200,11 @@ class IncrementSourceConfigTest {
 
     @Test
     void theBoundOnUnacknowledgedRecordsIsOffOnlyWithIntervalTransactions() {
-        assertThat(new IncrementSourceConfig(TestConfigs.lab()).unacknowledgedLimit()).isEqualTo(50_000);
+        assertThat(new IncrementSourceConfig(TestConfigs.lab()).unacknowledgedLimit()).isEqualTo(10_000);
         assertThat(new IncrementSourceConfig(TestConfigs.labWith(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "0"))
                 .unacknowledgedLimit()).isZero();
         assertThat(new IncrementSourceConfig(TestConfigs.labWith("transaction.boundary", "poll"))
-                .unacknowledgedLimit()).isEqualTo(50_000);
+                .unacknowledgedLimit()).isEqualTo(10_000);
         assertThat(new IncrementSourceConfig(TestConfigs.labWith("transaction.boundary", " Interval "))
                 .unacknowledgedLimit()).isZero();
     }
