@@ -51,9 +51,10 @@ public class IncrementSourceConfig extends AbstractConfig {
     public static final int DEFAULT_MAX_UNACKNOWLEDGED_RECORDS = 10_000;
     /** Far above any useful bound: 10 million small records already take gigabytes of a worker's heap. */
     public static final int MAX_MAX_UNACKNOWLEDGED_RECORDS = 10_000_000;
-    private static final String MAX_UNACKNOWLEDGED_RECORDS_DOC = "The most records a task keeps handed to Connect "
-            + "but not yet acknowledged by Kafka: at this many, poll() returns nothing until acknowledgements "
-            + "bring the count down to half of it. Without it Connect keeps polling while its producer sends and holds every unacknowledged "
+    private static final String MAX_UNACKNOWLEDGED_RECORDS_DOC = "How many records a task may have handed to Connect "
+            + "that Kafka has not acknowledged yet: at this many or more, poll() returns nothing until "
+            + "acknowledgements bring the count down to half of it (a poll may then return a whole batch, so up "
+            + "to this many plus one batch are in flight). Without it Connect keeps polling while its producer sends and holds every unacknowledged "
             + "record on the worker's heap, up to the producer's buffer.memory (32 MiB: hundreds of thousands of "
             + "these small records), so an unthrottled task drives the worker into GC. 0 means no bound. Not "
             + "applied with transaction.boundary=interval, where Connect acknowledges records only when it "

@@ -88,11 +88,11 @@ public class IncrementSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        // Room first, then the pace: steps taken off the pace are then seldom cut back by the bound.
+        // Room first, then the pace: a throttled task that waited for Kafka catches up like after any pause.
         if (!unacknowledged.awaitRoom()) {
             return null;
         }
-        int steps = unacknowledged.room(awaitSteps());
+        int steps = awaitSteps();
         if (steps == 0) {
             return null;
         }

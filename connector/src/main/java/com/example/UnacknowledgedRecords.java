@@ -11,7 +11,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * A task's back-pressure: the records it has returned from {@code poll()} that Kafka has not acknowledged yet, and
- * a wait for room below {@code max.unacknowledged.records}.
+ * a wait while they number {@code max.unacknowledged.records} or more. A poll that may go on returns a whole batch,
+ * so up to the limit plus one batch can be in flight; cutting batches instead would, with exactly-once, cut every
+ * transaction short (Connect then acknowledges a poll's records only after committing them, before the next poll).
  *
  * <p>Why the task needs one: in at-least-once mode Connect's worker polls again as soon as it has handed a batch to
  * its producer, and it keeps every record (source record, converted bytes, callback) until the broker acknowledges
@@ -60,26 +62,10 @@ final class UnacknowledgedRecords {
     }
 
     /**
-     * How many of the wanted steps (one record of every sequence each) fit below the limit now. A step is whole,
-     * so the count may pass the limit by fewer records than there are sequences.
-     */
-    int room(int wantedSteps) {
-        if (!bounded()) {
-            return wantedSteps;
-        }
-        long free = limit - count();
-        if (free <= 0) {
-            return 0;
-        }
-        int perStep = sequences.size(); // one record of every sequence
-        return (int) Math.min(wantedSteps, (free + perStep - 1) / perStep); // rounded up: whole steps
-    }
-
-    /**
      * Returns at once while the count is below the limit. At the limit it waits until acknowledgements bring the
      * count down to half the limit, {@link #MAX_WAIT} passes, or {@link #close()} is called.
      *
-     * @return whether there is room for a step now
+     * @return whether the task may make records now
      */
     boolean awaitRoom() throws InterruptedException {
         if (!bounded() || count() < limit) {

@@ -355,27 +355,6 @@ class IncrementSourceTaskTest {
         records.forEach(record -> task.commitRecord(record, null));
     }
 
-    @Test
-    void pollsHoldBackAtTheBoundUntilKafkaAcknowledges() throws InterruptedException {
-        startBoundedAtTen();
-
-        List<SourceRecord> first = task.poll();
-        List<SourceRecord> second = task.poll();
-        long start = System.nanoTime();
-        List<SourceRecord> third = task.poll();
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-
-        assertThat(first).hasSize(8);
-        assertThat(second).as("room for 2 more: one step of each sequence").hasSize(2);
-        assertThat(third).as("10 unacknowledged: nothing until Kafka acknowledges").isNull();
-        assertThat(waited).as("it waited for acknowledgements, not spun").isGreaterThan(Duration.ofMillis(500));
-
-        acknowledge(first);
-        assertThat(task.poll()).as("8 acknowledged: room for 4 steps again").hasSize(8)
-                .filteredOn(r -> r.topic().equals("seq_1")).extracting(IncrementSourceTaskTest::value)
-                .containsExactly(6L, 7L, 8L, 9L);
-    }
-
     private CompletableFuture<List<SourceRecord>> pollInBackground() {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -387,32 +366,53 @@ class IncrementSourceTaskTest {
     }
 
     @Test
+    void pollsHoldBackAtTheBoundUntilKafkaAcknowledges() throws InterruptedException {
+        startBoundedAtTen();
+
+        List<SourceRecord> first = task.poll();
+        List<SourceRecord> second = task.poll();
+        long start = System.nanoTime();
+        List<SourceRecord> third = task.poll();
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(first).hasSize(8);
+        assertThat(second).as("8 unacknowledged is below the bound: a whole batch, not cut to fit").hasSize(8);
+        assertThat(third).as("16 unacknowledged: nothing until Kafka acknowledges").isNull();
+        assertThat(waited).as("it waited for acknowledgements, not spun").isGreaterThan(Duration.ofMillis(500));
+
+        acknowledge(first);
+        assertThat(task.poll()).as("8 left unacknowledged: below the bound again").hasSize(8)
+                .filteredOn(r -> r.topic().equals("seq_1")).extracting(IncrementSourceTaskTest::value)
+                .containsExactly(9L, 10L, 11L, 12L);
+    }
+
+    @Test
     void aWaitingPollWakesWhenAcknowledgementsBringTheCountDownToHalfTheBound() throws Exception {
         startBoundedAtTen();
         List<SourceRecord> sent = new ArrayList<>(task.poll());
-        sent.addAll(task.poll()); // seq_1 and seq_100 at position 5 each: 10 unacknowledged
+        sent.addAll(task.poll()); // seq_1 and seq_100 at position 8 each: 16 unacknowledged
 
         CompletableFuture<List<SourceRecord>> waiting = pollInBackground();
         Thread.sleep(200);
-        task.commitRecord(sent.get(2), null); // seq_1 position 2: 8 unacknowledged, above half the bound
+        task.commitRecord(sent.get(14), null); // seq_1 position 8: 8 unacknowledged, below the bound
         Thread.sleep(300);
-        assertThat(waiting).as("still waiting: a poll for one step would be too small to be worth it").isNotDone();
+        assertThat(waiting).as("still waiting: it goes on at half the bound, not at the first acknowledgement")
+                .isNotDone();
 
-        task.commitRecord(sent.get(8), null); // seq_1 position 5: 5 unacknowledged, half the bound
+        task.commitRecord(sent.get(9), null); // seq_100 position 5: 3 unacknowledged
 
         // Woken before its bounded wait ends (then it would have returned null).
-        assertThat(waiting.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).as("room for 3 steps of 2 sequences")
-                .hasSize(6);
+        assertThat(waiting.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).hasSize(8);
     }
 
     @Test
     void theHighestAcknowledgedPositionCoversRecordsConnectNeverReports() throws InterruptedException {
         startBoundedAtTen();
-        List<SourceRecord> first = task.poll();
         task.poll();
+        List<SourceRecord> second = task.poll();
 
         // Only the last record of each sequence is reported, e.g. the others were dropped by a transform.
-        acknowledge(List.of(first.get(first.size() - 2), first.get(first.size() - 1)));
+        acknowledge(second.subList(second.size() - 2, second.size()));
 
         assertThat(task.poll()).hasSize(8);
     }
