@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import com.example.increment.cluster.process.JvmSpec;
 import com.example.increment.cluster.process.KafkaRuntime;
+import com.example.increment.cluster.process.LocalProcessService;
 import com.example.increment.cluster.process.Log4jConfig;
 import com.example.increment.cluster.process.ManagedProcess;
 import com.example.increment.cluster.process.ProcessExitedException;
@@ -22,8 +23,11 @@ import com.example.increment.cluster.process.ProcessExitedException;
 /**
  * One Kafka Connect worker process on a fixed loopback port, distributed or standalone. Its name is its worker id
  * ({@code 127.0.0.1:<port>}), which a restart keeps. The connector reaches it only through {@code plugin.path}.
+ * <p>
+ * {@link #stop()} (SIGTERM): the worker stops its tasks, commits their offsets and leaves the group.
+ * {@link #kill()} (SIGKILL): a crash; offsets since the last flush are not committed.
  */
-public final class ConnectWorker {
+public final class ConnectWorker extends LocalProcessService {
 
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -47,8 +51,6 @@ public final class ConnectWorker {
     private final KafkaRuntime runtime;
     private final Map<String, String> config;
     private final List<Path> connectorFiles;
-    private ManagedProcess process;
-    private Duration lastStartup = Duration.ZERO;
     private ManagedProcess scannedProcess;
     private long scannedUpTo;
     private Assignment lastAssignment;
@@ -81,16 +83,9 @@ public final class ConnectWorker {
         return "http://127.0.0.1:" + port;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
+    /** The latest worker process; empty before the first start. */
     public Optional<ManagedProcess> process() {
-        return Optional.ofNullable(process);
-    }
-
-    public Duration lastStartup() {
-        return lastStartup;
+        return Optional.ofNullable(current());
     }
 
     public Path logFile() {
@@ -103,24 +98,30 @@ public final class ConnectWorker {
             return;
         }
         Ports.requireFree(port, "Connect worker REST API", "WORKER_PORTS=... with make, or LocalClusterSettings.workerPorts");
-        long startNanos = System.nanoTime();
+        if (awaitReady) {
+            timeStart(() -> {
+                startProcess();
+                awaitReady();
+            });
+        } else {
+            startProcess();
+        }
+    }
+
+    /** Records how long the start took when it was awaited elsewhere (workers started side by side). */
+    void markStarted(Duration took) {
+        recordStartup(took);
+    }
+
+    private void startProcess() {
         Path props = writeProperties();
         List<String> args = new ArrayList<>();
         args.add(props.toString());
         connectorFiles.forEach(f -> args.add(f.toAbsolutePath().toString()));
         String mainClass = mode == Mode.DISTRIBUTED ? "org.apache.kafka.connect.cli.ConnectDistributed"
                 : "org.apache.kafka.connect.cli.ConnectStandalone";
-        process = ManagedProcess.start(new JvmSpec("worker-" + port, JvmSpec.StopPhase.WORKER, mainClass, args, heap,
+        launch(new JvmSpec("worker-" + port, JvmSpec.StopPhase.WORKER, mainClass, args, heap,
                 Log4jConfig.writeTo(logDir), logFile(), List.of()), runtime);
-        if (awaitReady) {
-            awaitReady();
-            lastStartup = Duration.ofNanos(System.nanoTime() - startNanos);
-        }
-    }
-
-    /** Records how long the start took when it was awaited elsewhere (workers started side by side). */
-    void markStarted(Duration took) {
-        lastStartup = took;
     }
 
     /**
@@ -132,6 +133,7 @@ public final class ConnectWorker {
         String line = mode == Mode.DISTRIBUTED ? JOINED_LINE : STANDALONE_STARTED_LINE;
         Waits.waitFor("worker " + name() + " to log '" + line + "' and list connectors over REST (log: " + logFile()
                 + ")", READY_TIMEOUT, () -> {
+                    ManagedProcess process = current();
                     if (!process.isAlive()) {
                         throw new ProcessExitedException("worker process exited; see " + logFile());
                     }
@@ -144,25 +146,12 @@ public final class ConnectWorker {
                 }, "ready"::equals);
     }
 
-    /** SIGTERM: the worker stops its tasks, commits their offsets and leaves the group. */
-    public void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    /** SIGKILL: a crash; offsets since the last flush are not committed. */
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
     /**
      * The latest group assignment this process logged since it started, if it has joined. Reads only what was
      * logged since the last call, so asking every second stays cheap however long the worker runs.
      */
     public synchronized Optional<Assignment> lastAssignment() {
+        ManagedProcess process = current();
         if (process == null) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import org.apache.kafka.common.Uuid;
 
 import com.example.increment.cluster.process.JvmSpec;
 import com.example.increment.cluster.process.KafkaRuntime;
+import com.example.increment.cluster.process.LocalProcessService;
 import com.example.increment.cluster.process.Log4jConfig;
 import com.example.increment.cluster.process.ManagedProcess;
 import com.example.increment.cluster.process.ProcessExitedException;
@@ -22,8 +23,11 @@ import com.example.increment.cluster.process.ProcessExitedException;
 /**
  * A single-node KRaft broker (combined controller and broker) on loopback, its log dirs in the data folder, so
  * that a restart finds every topic, offset and committed Connect offset where it was.
+ * <p>
+ * {@link #stop()} (SIGTERM) is a controlled shutdown that flushes the logs; {@link #kill()} (SIGKILL) is a crash,
+ * after which the next start recovers the logs.
  */
-public final class KafkaBroker {
+public final class KafkaBroker extends LocalProcessService {
 
     public static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -35,8 +39,6 @@ public final class KafkaBroker {
     private final int controllerPort;
     private final String heap;
     private final KafkaRuntime runtime;
-    private ManagedProcess process;
-    private Duration lastStartup = Duration.ZERO;
 
     public KafkaBroker(Path dataDir, Path logDir, int port, int controllerPort, String heap, KafkaRuntime runtime) {
         this.dataDir = dataDir.toAbsolutePath();
@@ -51,16 +53,9 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
+    /** The latest broker process, {@code null} before the first start. */
     public ManagedProcess process() {
-        return process;
-    }
-
-    public Duration lastStartup() {
-        return lastStartup;
+        return current();
     }
 
     /** Formats the log dir on first use, starts the broker and waits until it answers metadata requests. */
@@ -70,35 +65,22 @@ public final class KafkaBroker {
         }
         Ports.requireFree(port, "Kafka broker", "BROKER_PORT=... with make, or LocalClusterSettings.brokerPort");
         Ports.requireFree(controllerPort, "KRaft controller", "CONTROLLER_PORT=... with make, or LocalClusterSettings.controllerPort");
-        long startNanos = System.nanoTime();
-        Path props = writeProperties();
-        Path log4j = Log4jConfig.writeTo(logDir);
-        if (!Files.exists(logDirs().resolve("meta.properties"))) {
-            format(props, log4j);
-        }
-        process = ManagedProcess.start(new JvmSpec("broker", JvmSpec.StopPhase.BROKER, "kafka.Kafka",
-                List.of(props.toString()), heap, log4j, logDir.resolve("broker.log"), List.of()), runtime);
-        Waits.waitFor("broker " + bootstrapServers() + " to answer metadata (log: " + process.logFile() + ")",
-                READY_TIMEOUT, () -> {
-                    requireAlive();
-                    try (Admin admin = admin()) {
-                        return admin.describeCluster().nodes().get().size();
-                    }
-                }, nodes -> nodes > 0);
-        lastStartup = Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    /** SIGTERM: a controlled shutdown that flushes the logs. */
-    public void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
+        timeStart(() -> {
+            Path props = writeProperties();
+            Path log4j = Log4jConfig.writeTo(logDir);
+            if (!Files.exists(logDirs().resolve("meta.properties"))) {
+                format(props, log4j);
+            }
+            ManagedProcess process = launch(new JvmSpec("broker", JvmSpec.StopPhase.BROKER, "kafka.Kafka",
+                    List.of(props.toString()), heap, log4j, logDir.resolve("broker.log"), List.of()), runtime);
+            Waits.waitFor("broker " + bootstrapServers() + " to answer metadata (log: " + process.logFile() + ")",
+                    READY_TIMEOUT, () -> {
+                        requireAlive();
+                        try (Admin admin = admin()) {
+                            return admin.describeCluster().nodes().get().size();
+                        }
+                    }, nodes -> nodes > 0);
+        });
     }
 
     /** A short-lived admin client; the caller closes it. */
@@ -109,8 +91,8 @@ public final class KafkaBroker {
     }
 
     private void requireAlive() {
-        if (!process.isAlive()) {
-            throw new ProcessExitedException("broker exited; see " + process.logFile());
+        if (!current().isAlive()) {
+            throw new ProcessExitedException("broker exited; see " + current().logFile());
         }
     }
 

@@ -12,6 +12,7 @@ import com.example.increment.cluster.Ports;
 import com.example.increment.cluster.Waits;
 import com.example.increment.cluster.process.JvmSpec;
 import com.example.increment.cluster.process.KafkaRuntime;
+import com.example.increment.cluster.process.LocalProcessService;
 import com.example.increment.cluster.process.Log4jConfig;
 import com.example.increment.cluster.process.ManagedProcess;
 import com.example.increment.cluster.process.ProcessExitedException;
@@ -21,8 +22,11 @@ import com.example.increment.cluster.process.ProcessExitedException;
  * HTTP and management ports on loopback only (management would otherwise bind 0.0.0.0:9000), output in its log
  * file, stopped with the rest. Schemas live in an H2 file in the data folder, so a restart (or the second
  * {@code make run}) finds them and their ids where they were.
+ * <p>
+ * {@link #stop()} (SIGTERM): Quarkus shuts down gracefully. {@link #kill()} (SIGKILL): a crash, no shutdown hook
+ * runs.
  */
-public final class ApicurioRegistry {
+public final class ApicurioRegistry extends LocalProcessService {
 
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     public static final String DEFAULT_HEAP = "256m";
@@ -37,8 +41,6 @@ public final class ApicurioRegistry {
     private final int managementPort;
     private final String heap;
     private final KafkaRuntime processRuntime;
-    private ManagedProcess process;
-    private Duration lastStartup = Duration.ZERO;
 
     /**
      * @param kafkaRuntime gives the owner watchdog jar (the registry's classpath is its own fast-jar)
@@ -81,16 +83,9 @@ public final class ApicurioRegistry {
         return port;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
+    /** The latest registry process, {@code null} before the first start. */
     public ManagedProcess process() {
-        return process;
-    }
-
-    public Duration lastStartup() {
-        return lastStartup;
+        return current();
     }
 
     public Path logFile() {
@@ -104,31 +99,18 @@ public final class ApicurioRegistry {
         }
         Ports.requireFree(port, "Apicurio Registry HTTP API", "REGISTRY_PORT=... with make");
         Ports.requireFree(managementPort, "Apicurio Registry management (health) API", "REGISTRY_MANAGEMENT_PORT=... with make");
-        long startNanos = System.nanoTime();
-        process = ManagedProcess.start(new JvmSpec("registry", JvmSpec.StopPhase.REGISTRY, MAIN_CLASS, List.of(), heap,
-                Log4jConfig.writeTo(logDir), logFile(), jvmOptions()), processRuntime);
-        Waits.waitFor("Apicurio Registry " + url() + " to be ready (log: " + logFile() + ")", READY_TIMEOUT, () -> {
-            if (!process.isAlive()) {
-                throw new ProcessExitedException("registry process exited; see " + logFile());
-            }
-            return status("http://127.0.0.1:" + managementPort + "/health/ready") == 200
-                    && status(ccompatUrl() + "/subjects") == 200;
+        timeStart(() -> {
+            ManagedProcess process = launch(new JvmSpec("registry", JvmSpec.StopPhase.REGISTRY, MAIN_CLASS, List.of(),
+                    heap, Log4jConfig.writeTo(logDir), logFile(), jvmOptions()), processRuntime);
+            Waits.waitFor("Apicurio Registry " + url() + " to be ready (log: " + logFile() + ")", READY_TIMEOUT, () -> {
+                if (!process.isAlive()) {
+                    throw new ProcessExitedException("registry process exited; see " + logFile());
+                }
+                return status("http://127.0.0.1:" + managementPort + "/health/ready") == 200
+                        && status(ccompatUrl() + "/subjects") == 200;
+            });
         });
-        lastStartup = Duration.ofNanos(System.nanoTime() - startNanos);
         return this;
-    }
-
-    /** SIGTERM: Quarkus shuts down gracefully. */
-    public void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
     }
 
     private List<String> jvmOptions() {
@@ -155,6 +137,6 @@ public final class ApicurioRegistry {
 
     @Override
     public String toString() {
-        return "Apicurio Registry " + url() + (isRunning() ? " (pid " + process.pid() + ")" : " (stopped)");
+        return "Apicurio Registry " + url() + (isRunning() ? " (pid " + current().pid() + ")" : " (stopped)");
     }
 }
