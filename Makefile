@@ -179,6 +179,7 @@ e2e-k8s: check-jdk ## Run the e2e suite on K3s (Docker) or KUBECONFIG; skips wit
 
 # make bench / bench-soak knobs; empty means BenchMain's default (method and figures: BENCHMARKS.md).
 BENCH_ONLY ?=
+BENCH_JIT_WARMUP ?=
 BENCH_RUNS ?=
 BENCH_WARMUP ?=
 BENCH_WINDOW ?=
@@ -187,12 +188,13 @@ BENCH_FAILOVER_RUNS ?=
 BENCH_OUT ?= target/bench
 SOAK ?= 10m
 SOAK_INTERVAL ?= 30s
-BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
+BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(if $(BENCH_JIT_WARMUP),--jit-warmup $(BENCH_JIT_WARMUP)) \
+  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
   $(if $(BENCH_WARMUP),--warmup $(BENCH_WARMUP)) $(if $(BENCH_WINDOW),--window $(BENCH_WINDOW)) \
   $(if $(BENCH_DWELL),--dwell $(BENCH_DWELL)) $(if $(BENCH_FAILOVER_RUNS),--failover-runs $(BENCH_FAILOVER_RUNS))
 
 .PHONY: bench
-bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~10 min)
+bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~4.5 min)
 	$(E2E_JAVA) com.example.increment.bench.BenchMain $(BENCH_ARGS)
 
 .PHONY: bench-soak

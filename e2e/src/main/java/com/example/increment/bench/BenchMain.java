@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.example.increment.bench.BenchOptions.Section;
+import com.example.increment.cluster.LabConnector;
 import com.example.increment.cluster.LocalConnectCluster;
 import com.example.increment.cluster.WorkerConfigs;
 
@@ -56,52 +56,83 @@ public final class BenchMain {
         List<ColdStart> coldStarts = new ArrayList<>();
         List<ThroughputResult> throughput = new ArrayList<>();
         List<FailoverResult> failover = new ArrayList<>();
+        Map<String, Duration> sectionTimes = new LinkedHashMap<>();
         if (options.has(Section.THROUGHPUT)) {
-            ColdStart cold = ColdStart.start("at-least-once", WORKERS, Map.of());
-            coldStarts.add(cold);
-            on(cold, cluster -> {
-                ThroughputBench bench = new ThroughputBench(cluster, options);
-                for (int tasks = 1; tasks <= WORKERS; tasks++) {
-                    ConnectorLoad incrementLoad = ConnectorLoad.increment(cluster, "inc-t" + tasks, tasks);
-                    ThroughputResult increment = bench.measure(incrementLoad, false);
-                    throughput.add(increment);
-                    throughput.add(bench.measure(ConnectorLoad.incrementWithProducerBuffer(cluster, "inc-small-t" + tasks,
-                            tasks, ConnectorLoad.SMALL_PRODUCER_BUFFER), false));
-                    throughput.add(bench.measure(ConnectorLoad.verifiable(cluster, "ver-t" + tasks, tasks), false));
-                    int partitionsPerTask = incrementLoad.topics().size() / tasks; // one partition per sequence topic
-                    throughput.add(bench.measure(new ProducerPerformanceLoad(cluster, "pp-p" + tasks, tasks,
-                            partitionsPerTask, (int) Math.round(increment.recordBytes())), false));
-                }
+            timed("throughput", sectionTimes, () -> {
+                ColdStart cold = ColdStart.start("at-least-once", WORKERS, Map.of());
+                coldStarts.add(cold);
+                on(cold, cluster -> throughput.addAll(atLeastOnce(cluster)));
             });
         }
         if (options.has(Section.EOS)) {
-            ColdStart cold = ColdStart.start("exactly-once", WORKERS,
-                    Map.of(WorkerConfigs.EXACTLY_ONCE_SOURCE_SUPPORT, "enabled"));
-            coldStarts.add(cold);
-            on(cold, cluster -> {
-                ThroughputBench bench = new ThroughputBench(cluster, options);
-                for (int tasks = 1; tasks <= WORKERS; tasks++) {
-                    throughput.add(bench.measure(ConnectorLoad.increment(cluster, "eos-t" + tasks, tasks), true));
-                }
+            timed("eos", sectionTimes, () -> {
+                ColdStart cold = ColdStart.start("exactly-once", WORKERS,
+                        Map.of(WorkerConfigs.EXACTLY_ONCE_SOURCE_SUPPORT, "enabled"));
+                coldStarts.add(cold);
+                on(cold, cluster -> {
+                    try (ThroughputBench bench = new ThroughputBench(cluster, options)) {
+                        bench.warmUpWorkers();
+                        for (int tasks = 1; tasks <= WORKERS; tasks++) {
+                            throughput.add(bench.measure(ConnectorLoad.increment(cluster, "eos-t" + tasks, tasks),
+                                    true));
+                        }
+                    }
+                });
             });
         }
         if (options.has(Section.FAILOVER)) {
-            for (Duration dwell : options.dwell().isZero() ? List.of(Duration.ZERO)
-                    : List.of(options.dwell(), Duration.ZERO)) {
-                ColdStart cold = ColdStart.start("failover-d" + dwell.toSeconds(), WORKERS,
-                        Map.of(WorkerConfigs.SCHEDULED_REBALANCE_MAX_DELAY_MS, Long.toString(dwell.toMillis())));
+            timed("failover", sectionTimes, () -> {
+                Duration first = FailoverSection.dwells(options).get(0);
+                ColdStart cold = ColdStart.start("failover-d" + first.toSeconds(), WORKERS,
+                        FailoverSection.workerOverrides(first));
                 coldStarts.add(cold);
-                on(cold, cluster -> {
-                    System.out.printf("Failover, D = %d s%n", dwell.toSeconds());
-                    FailoverBench bench = new FailoverBench(cluster, dwell);
-                    for (FailoverBench.Case c : FailoverBench.Case.values()) {
-                        failover.add(bench.measure(c, options.failoverRuns()));
-                    }
-                });
-            }
+                on(cold, cluster -> failover.addAll(new FailoverSection(options).run(cluster)));
+            });
         }
-        return new BenchReport(startedAt, Duration.ofNanos(System.nanoTime() - start), machine, options, coldStarts,
-                throughput, failover);
+        return new BenchReport(startedAt, Duration.ofNanos(System.nanoTime() - start), sectionTimes, machine, options,
+                coldStarts, throughput, failover);
+    }
+
+    /**
+     * The at-least-once loads with 1 task, then 2 (one per worker): IncrementSource (default settings), with 1 task
+     * also unbounded (what {@code max.unacknowledged.records} buys), VerifiableSource, and ProducerPerformance at
+     * IncrementSource's record size; the table lists them in this order. They run in another: ProducerPerformance's
+     * JVMs start seconds later right after VerifiableSource (whose workers are still busy with what it printed).
+     */
+    private List<ThroughputResult> atLeastOnce(LocalConnectCluster cluster) throws Exception {
+        try (ThroughputBench bench = new ThroughputBench(cluster, options)) {
+            bench.warmUpWorkers();
+            ThroughputResult increment1 = bench.measure(ConnectorLoad.increment(cluster, "inc-t1", 1), false);
+            ThroughputResult verifiable1 = bench.measure(ConnectorLoad.verifiable(cluster, "ver-t1", 1), false);
+            ThroughputResult unbounded1 = bench.measure(
+                    ConnectorLoad.incrementUnbounded(cluster, "inc-unbounded-t1", 1), false);
+            ThroughputResult producer1 = bench.measure(producerPerformance(cluster, 1, increment1), false);
+            ThroughputResult increment2 = bench.measure(ConnectorLoad.increment(cluster, "inc-t2", 2), false);
+            ThroughputResult producer2 = bench.measure(producerPerformance(cluster, 2, increment2), false);
+            ThroughputResult verifiable2 = bench.measure(ConnectorLoad.verifiable(cluster, "ver-t2", 2), false);
+            return List.of(increment1, unbounded1, verifiable1, producer1, increment2, verifiable2, producer2);
+        }
+    }
+
+    /** As many producers as IncrementSource had tasks, each writing as many partitions as one task, at its size. */
+    private static ProducerPerformanceLoad producerPerformance(LocalConnectCluster cluster, int producers,
+                                                               ThroughputResult increment) {
+        int partitionsPerProducer = LabConnector.INCREMENTS.split(",").length / producers; // one per sequence
+        return new ProducerPerformanceLoad(cluster, "pp-p" + producers, producers, partitionsPerProducer,
+                (int) Math.round(increment.recordBytes()));
+    }
+
+    /** A section of the bench; its wall time (cluster start and teardown included) is printed and reported. */
+    private interface SectionWork {
+        void run() throws Exception;
+    }
+
+    private static void timed(String section, Map<String, Duration> times, SectionWork work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        times.put(section, took);
+        System.out.printf("%s section: %d s%n", section, took.toSeconds());
     }
 
     /** {@code make bench-soak}. */
@@ -119,10 +150,7 @@ public final class BenchMain {
         void run(LocalConnectCluster cluster) throws Exception;
     }
 
-    /**
-     * Runs {@code work}, then stops the cluster and deletes its broker data (only load, gigabytes nobody reads
-     * again) and, when the work succeeded, its logs too (VerifiableSource prints every record into a worker's log).
-     */
+    /** Runs {@code work}, then ends the cluster and deletes its data (and logs when the work succeeded). */
     private static void on(ColdStart cold, ClusterWork work) throws Exception {
         LocalConnectCluster cluster = cold.cluster();
         boolean succeeded = false;
@@ -130,14 +158,7 @@ public final class BenchMain {
             work.run(cluster);
             succeeded = true;
         } finally {
-            cluster.close();
-            delete(cluster.settings().dataDir());
-            if (succeeded) {
-                delete(cluster.settings().logDir());
-                deleteIfEmpty(cluster.settings().logDir().getParent());
-            } else {
-                System.err.println("Logs kept in " + cluster.settings().logDir());
-            }
+            ClusterTeardown.discard(cluster, succeeded);
         }
     }
 
@@ -148,23 +169,5 @@ public final class BenchMain {
         Files.writeString(file, markdown);
         Files.writeString(options.outDir().resolve(kind.equals("bench") ? "latest.md" : "soak-latest.md"), markdown);
         return file;
-    }
-
-    private static void deleteIfEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(dir);
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

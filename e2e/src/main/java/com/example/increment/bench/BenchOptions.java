@@ -10,32 +10,37 @@ import java.util.Set;
 
 /**
  * What {@code make bench} / {@code make bench-soak} measure and for how long; each option is also a Makefile
- * variable. The defaults keep {@code make bench} to a few minutes.
+ * variable. The defaults keep {@code make bench} to a few minutes: many short windows (a median of 5 is sturdier
+ * than one of 3 long ones) after a short warm-up, and a rebalance delay D short enough that its cases end soon.
  *
+ * @param jitWarmup    unmeasured full load on a fresh cluster's workers before its first throughput figure: a new
+ *                     worker JVM needs ~15 s of it on 2 cores before its compiled code runs at full speed (0 = none)
  * @param runs         measurement windows per throughput figure (median, min, max over them)
- * @param failoverRuns kills per failover case (each ~15-45 s)
+ * @param failoverRuns kills per failover case (each ~12-25 s with D = 10 s)
  * @param dwell        the rebalance delay D ({@code scheduled.rebalance.max.delay.ms}) of the failover cases; D = 0 too
  * @param soak         bench-soak only: how long the load runs while a worker's heap is sampled
  * @param soakInterval bench-soak only: time between heap samples
  */
-public record BenchOptions(Set<Section> sections, int runs, Duration warmup, Duration window, Duration dwell,
-                           int failoverRuns, Path outDir, Duration soak, Duration soakInterval) {
+public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, Duration warmup, Duration window,
+                           Duration dwell, int failoverRuns, Path outDir, Duration soak, Duration soakInterval) {
 
     /** The parts of {@code make bench}; start-up figures come with every cluster it starts. */
     public enum Section { THROUGHPUT, EOS, FAILOVER, SOAK }
 
     static final String USAGE = """
-            usage: BenchMain [--only throughput,eos,failover] [--runs 3] [--warmup 5s] [--window 5s] [--dwell 20s]
-                             [--failover-runs 1] [--out target/bench] [--soak 10m] [--soak-interval 30s]
+            usage: BenchMain [--only throughput,eos,failover] [--jit-warmup 15s] [--runs 5] [--warmup 3s] [--window 2s]
+                             [--dwell 10s] [--failover-runs 1] [--out target/bench] [--soak 10m] [--soak-interval 30s]
               --soak runs only the heap soak (make bench-soak); durations are 500ms, 5s, 2m, ...
-              make variables: BENCH_ONLY, BENCH_RUNS, BENCH_WARMUP, BENCH_WINDOW, BENCH_DWELL, BENCH_FAILOVER_RUNS, BENCH_OUT, SOAK, SOAK_INTERVAL""";
+              make variables: BENCH_ONLY, BENCH_JIT_WARMUP, BENCH_RUNS, BENCH_WARMUP, BENCH_WINDOW, BENCH_DWELL,
+                              BENCH_FAILOVER_RUNS, BENCH_OUT, SOAK, SOAK_INTERVAL""";
 
     public static BenchOptions parse(String... args) {
         Set<Section> sections = EnumSet.of(Section.THROUGHPUT, Section.EOS, Section.FAILOVER);
-        int runs = 3;
-        Duration warmup = Duration.ofSeconds(5);
-        Duration window = Duration.ofSeconds(5);
-        Duration dwell = Duration.ofSeconds(20);
+        Duration jitWarmup = Duration.ofSeconds(15);
+        int runs = 5;
+        Duration warmup = Duration.ofSeconds(3);
+        Duration window = Duration.ofSeconds(2);
+        Duration dwell = Duration.ofSeconds(10);
         int failoverRuns = 1;
         Path out = Path.of("target", "bench");
         Duration soak = null;
@@ -45,6 +50,7 @@ public record BenchOptions(Set<Section> sections, int runs, Duration warmup, Dur
             String arg = rest.pop();
             switch (arg) {
                 case "--only" -> sections = sections(value(arg, rest));
+                case "--jit-warmup" -> jitWarmup = duration(arg, value(arg, rest));
                 case "--runs" -> runs = positive(arg, value(arg, rest));
                 case "--warmup" -> warmup = duration(arg, value(arg, rest));
                 case "--window" -> window = requirePositive(arg, duration(arg, value(arg, rest)));
@@ -59,7 +65,7 @@ public record BenchOptions(Set<Section> sections, int runs, Duration warmup, Dur
         if (soak != null) {
             sections = EnumSet.of(Section.SOAK);
         }
-        return new BenchOptions(sections, runs, warmup, window, dwell, failoverRuns, out,
+        return new BenchOptions(sections, jitWarmup, runs, warmup, window, dwell, failoverRuns, out,
                 soak == null ? Duration.ofMinutes(10) : soak, soakInterval);
     }
 

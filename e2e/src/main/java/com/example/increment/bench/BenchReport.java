@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The tables of one {@code make bench} run, as Markdown: what BENCHMARKS.md quotes and the smoke test checks. */
-public record BenchReport(ZonedDateTime startedAt, Duration wallTime, MachineDescription machine, BenchOptions options,
-                          List<ColdStart> coldStarts, List<ThroughputResult> throughput,
-                          List<FailoverResult> failover) {
+public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String, Duration> sectionTimes,
+                          MachineDescription machine, BenchOptions options, List<ColdStart> coldStarts,
+                          List<ThroughputResult> throughput, List<FailoverResult> failover) {
 
     static final String INCREMENT = "IncrementSource";
     static final String VERIFIABLE = "VerifiableSource";
@@ -21,9 +21,16 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, MachineDes
         StringBuilder md = new StringBuilder();
         md.append("# make bench, ").append(startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n");
         md.append(machine.render()).append("\n");
-        md.append(String.format("- Settings: %d window(s) of %d s after a %d s warm-up per throughput figure; "
+        md.append(String.format("- Settings: %d window(s) of %d s after a %d s warm-up per throughput figure, and %d s "
+                        + "of unmeasured full load on each throughput cluster's workers before its first figure (JIT); "
                         + "figures are median (min–max); MB = 10^6 bytes of key + value; wall time %d s%n",
-                options.runs(), options.window().toSeconds(), options.warmup().toSeconds(), wallTime.toSeconds()));
+                options.runs(), options.window().toSeconds(), options.warmup().toSeconds(),
+                options.jitWarmup().toSeconds(), wallTime.toSeconds()));
+        if (!sectionTimes.isEmpty()) {
+            md.append("- Time per section (cluster start and stop included): ").append(sectionTimes.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().toSeconds() + " s").collect(Collectors.joining(", ")))
+                    .append("\n");
+        }
         if (!throughput.isEmpty()) {
             md.append("\n").append(throughputTable());
             md.append("\n").append(ratioTable());
@@ -55,11 +62,12 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, MachineDes
     private String ratioTable() {
         StringBuilder t = new StringBuilder("## Ratios (medians, at-least-once)\n\n");
         t.append("| tasks | IncrementSource ÷ VerifiableSource (goal > 1) | IncrementSource ÷ ProducerPerformance "
-                + "(goal ≥ 0.8) | same, 2 MiB producer buffer |\n|---:|---:|---:|---:|\n");
+                + "(goal ≥ 0.8) | IncrementSource ÷ IncrementSource, unbounded (what " + ConnectorLoad.MAX_UNACKNOWLEDGED_RECORDS
+                + " buys) |\n|---:|---:|---:|---:|\n");
         for (int tasks : parallelisms()) {
             t.append(String.format("| %d | %s | %s | %s |%n", tasks, ratio(INCREMENT, VERIFIABLE, tasks),
                     ratio(INCREMENT, PRODUCER_PERFORMANCE, tasks),
-                    ratio(ConnectorLoad.INCREMENT_SMALL_BUFFER_LABEL, PRODUCER_PERFORMANCE, tasks)));
+                    ratio(INCREMENT, ConnectorLoad.INCREMENT_UNBOUNDED_LABEL, tasks)));
         }
         return t.toString();
     }
@@ -87,7 +95,8 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, MachineDes
     private String failoverTable() {
         StringBuilder t = new StringBuilder("## Failover: how long each sequence stood still, from record timestamps"
                 + "\n\n2 workers, 1 task each, " + FailoverBench.RATE + " records/s per sequence; session timeout "
-                + "10 s (default); D = scheduled.rebalance.max.delay.ms.\n\n");
+                + "10 s (default); D = scheduled.rebalance.max.delay.ms: " + dwells() + ". " + FailoverSection.LAYOUT
+                + "\n\n");
         t.append("| case | D (s) | sequence on the killed worker (s) | sequence on the other worker (s) |\n");
         t.append("|---|---:|---:|---:|\n");
         for (FailoverResult r : failover) {
@@ -95,6 +104,11 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, MachineDes
                     r.killedSide().render("%.1f"), r.otherSide().runs() == 0 ? "—" : r.otherSide().render("%.1f")));
         }
         return t.toString();
+    }
+
+    /** The D values of the failover rows, e.g. {@code 10 s and 0 s}. */
+    private String dwells() {
+        return failover.stream().map(r -> r.dwell().toSeconds() + " s").distinct().collect(Collectors.joining(" and "));
     }
 
     private String startupTable() {

@@ -25,8 +25,11 @@ public record ColdStart(LocalConnectCluster cluster, String label, Duration toFi
                         Map<String, Long> restRssMib) {
 
     private static final Duration FIRST_RECORD_TIMEOUT = Duration.ofSeconds(120);
-    /** Lets the lab's connector run a little so the rest RSS is not that of an idle JVM just started. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    /**
+     * Lets the lab's connector run a little so the rest RSS is not that of an idle JVM just started; short, since
+     * every section waits it out (RSS grows by a few MiB a second here, under load by hundreds).
+     */
+    static final Duration SETTLE = Duration.ofSeconds(1);
 
     /** Starts a cluster as {@code make run} does; the caller closes {@code cluster()}. */
     public static ColdStart start(String label, int workers, Map<String, String> workerOverrides) throws Exception {
@@ -46,8 +49,9 @@ public record ColdStart(LocalConnectCluster cluster, String label, Duration toFi
             Map<String, Long> rss = ClusterProcesses.rssMib(cluster);
             cluster.deleteConnector(LabConnector.NAME);
             ColdStart result = new ColdStart(cluster, label, Duration.between(begin, first), rss);
-            System.out.printf("  first record after %.1f s; RSS at rest %s MiB%n",
-                    result.toFirstRecord().toMillis() / 1000.0, rss);
+            System.out.printf("  first record after %.1f s; RSS at rest %s MiB; ready for the bench after %.1f s%n",
+                    result.toFirstRecord().toMillis() / 1000.0, rss,
+                    Duration.between(begin, Instant.now()).toMillis() / 1000.0);
             return result;
         } catch (Exception | Error e) {
             cluster.close();

@@ -19,10 +19,12 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
     public static final String VERIFIABLE_SOURCE_CLASS = "org.apache.kafka.connect.tools.VerifiableSourceConnector";
     /** Records per sequence per poll: big, so a poll is worth its round trip through the worker. */
     public static final int INCREMENT_BATCH_SIZE = 10_000;
-    /** A connector-level producer override (the worker's default client override policy, All, allows it). */
-    public static final String PRODUCER_BUFFER_MEMORY = "producer.override.buffer.memory";
-    public static final int SMALL_PRODUCER_BUFFER = 2 * 1024 * 1024;
-    public static final String INCREMENT_SMALL_BUFFER_LABEL = "IncrementSource, 2 MiB producer buffer";
+    /**
+     * IncrementSource's bound on records handed to Connect and not yet acknowledged by Kafka (IncrementSourceConfig:
+     * poll() returns nothing while that many are out; 0 = no bound). The connector is not on this classpath.
+     */
+    public static final String MAX_UNACKNOWLEDGED_RECORDS = "max.unacknowledged.records";
+    public static final String INCREMENT_UNBOUNDED_LABEL = "IncrementSource, unbounded";
     private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
 
     /** IncrementSource with the lab's increments 1 and 100 (two sequences, so two tasks have work). */
@@ -59,13 +61,13 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
     }
 
     /**
-     * IncrementSource whose task producer may buffer only {@code bytes} (default 32 MiB): at-least-once Connect
-     * keeps polling while the producer buffers, and holds every unacknowledged record on the heap until acked.
+     * IncrementSource as it was before the bound ({@code max.unacknowledged.records=0}): at-least-once Connect keeps
+     * polling while the producer buffers and holds every unacknowledged record on the heap until acked. The row
+     * shows what the bound buys.
      */
-    public static ConnectorLoad incrementWithProducerBuffer(LocalConnectCluster cluster, String name, int tasks,
-                                                            int bytes) {
-        ConnectorLoad plain = increment(cluster, name, tasks).with(PRODUCER_BUFFER_MEMORY, Integer.toString(bytes));
-        return new ConnectorLoad(cluster, INCREMENT_SMALL_BUFFER_LABEL, name, plain.config(), tasks, plain.topics());
+    public static ConnectorLoad incrementUnbounded(LocalConnectCluster cluster, String name, int tasks) {
+        ConnectorLoad plain = increment(cluster, name, tasks).with(MAX_UNACKNOWLEDGED_RECORDS, "0");
+        return new ConnectorLoad(cluster, INCREMENT_UNBOUNDED_LABEL, name, plain.config(), tasks, plain.topics());
     }
 
     @Override

@@ -3,11 +3,16 @@ package com.example.increment.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
 
 import com.example.increment.cluster.ConnectorStatus;
 import com.example.increment.cluster.LabConnector;
@@ -48,8 +53,16 @@ public final class FailoverBench {
     static final Duration RESTART_AFTER = Duration.ofSeconds(2);
     private static final Duration BALANCE_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * Records of both sequences before the kill, as in earlier runs: it also sets where the kill falls against the
+     * workers' 3 s heartbeats (counted from the rebalance that placed the tasks), which moves a pause by up to one.
+     */
     private static final Duration STEADY = Duration.ofSeconds(2);
-    private static final Duration AFTER_RECOVERY = Duration.ofSeconds(1);
+    /**
+     * How far past the killed sequence's first new record every sequence is read: the killed one's pause is complete
+     * once it resumed, and the other one is seen through the rebalance that handed the lost task over.
+     */
+    static final Duration AFTER_RESUME = Duration.ofMillis(500);
 
     private final LocalConnectCluster cluster;
     private final Duration dwell;
@@ -60,21 +73,32 @@ public final class FailoverBench {
         this.dwell = dwell;
     }
 
-    public FailoverResult measure(Case failoverCase, int runs) throws Exception {
-        List<Double> killed = new ArrayList<>();
-        List<Double> other = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            Map<String, Duration> stood = runOnce(failoverCase, "fo-d" + dwell.toSeconds() + "-"
-                    + failoverCase.name().toLowerCase().replace('_', '-') + "-" + run);
-            stood.forEach((topic, pause) -> (topic.startsWith("killed:") ? killed : other)
-                    .add(pause.toMillis() / 1000.0));
+    /**
+     * Runs the cases in order, each {@code runs} times. A killed worker is started again only when another kill
+     * follows on this cluster (a worker start is the slowest step between cases); the last case may leave it dead.
+     */
+    public List<FailoverResult> measure(List<Case> cases, int runs) throws Exception {
+        List<FailoverResult> results = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            Case failoverCase = cases.get(c);
+            List<Double> killed = new ArrayList<>();
+            List<Double> other = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                boolean anotherFollows = run < runs - 1 || c < cases.size() - 1;
+                Map<String, Duration> stood = runOnce(failoverCase, "fo-d" + dwell.toSeconds() + "-"
+                        + failoverCase.name().toLowerCase().replace('_', '-') + "-" + run, anotherFollows);
+                stood.forEach((topic, pause) -> (topic.startsWith("killed:") ? killed : other)
+                        .add(pause.toMillis() / 1000.0));
+            }
+            results.add(new FailoverResult(failoverCase, dwell, Stats.of(killed),
+                    other.isEmpty() ? new Stats(0, 0, 0, 0) : Stats.of(other)));
         }
-        return new FailoverResult(failoverCase, dwell, Stats.of(killed),
-                other.isEmpty() ? new Stats(0, 0, 0, 0) : Stats.of(other));
+        return results;
     }
 
     /** One kill; returns per sequence ("killed:" or "other:" + topic) how long it stood still from the kill on. */
-    private Map<String, Duration> runOnce(Case failoverCase, String name) throws Exception {
+    private Map<String, Duration> runOnce(Case failoverCase, String name, boolean anotherFollows) throws Exception {
+        PhaseClock clock = new PhaseClock();
         String prefix = name + "-";
         Map<String, String> config = new LinkedHashMap<>(LabConnector.config(2));
         config.put("topic.prefix", prefix);
@@ -84,7 +108,7 @@ public final class FailoverBench {
                 BALANCE_TIMEOUT, () -> cluster.status(name), s -> s.running() && s.tasks().size() == 2
                         && s.tasksByWorker().size() == 2);
         SequenceVerifier verifier = new SequenceVerifier(cluster.bootstrapServers(), prefix, false);
-        long steadyRecords = RATE * STEADY.toSeconds();
+        long steadyRecords = RATE * STEADY.toMillis() / 1000;
         Waits.waitFor("both sequences of " + name + " to have " + steadyRecords + " records", BALANCE_TIMEOUT,
                 () -> verifier.verify(), r -> r.sequences().size() == 2
                         && r.sequences().values().stream().allMatch(s -> s.count() >= steadyRecords));
@@ -93,34 +117,66 @@ public final class FailoverBench {
         String victim = failoverCase == Case.LEADER_KILL ? leader
                 : cluster.workers().stream().filter(w -> !w.equals(leader)).findFirst().orElseThrow();
         Set<String> victimTopics = topicsOn(name, prefix, placed, victim);
+        clock.lap("placement and steady records");
 
-        Instant kill = Instant.now();
-        cluster.killWorker(victim);
-        System.out.printf("    %s: killed %s (%s), leader was %s%n", failoverCase.description(), victim,
-                victimTopics, leader);
-        if (failoverCase == Case.KILL_AND_RESTART) {
-            ThroughputBench.pause(RESTART_AFTER); // the case itself: the worker comes back this much later
-            cluster.restartWorker(victim);
+        VerificationReport report;
+        Instant kill;
+        try (LandedRecords landed = new LandedRecords(cluster.bootstrapServers())) {
+            List<TopicPartition> victimPartitions = landed.partitions(victimTopics);
+            kill = Instant.now();
+            cluster.killWorker(victim);
+            Instant dead = Instant.now(); // killWorker returns once the process is gone: later records are a new owner's
+            Map<TopicPartition, Long> endAtDeath = landed.endOffsets(victimPartitions);
+            System.out.printf("    D = %d s, %s: killed %s (%s), leader was %s%n", dwell.toSeconds(),
+                    failoverCase.description(), victim, victimTopics, leader);
+            if (failoverCase == Case.KILL_AND_RESTART) {
+                ThroughputBench.pause(RESTART_AFTER); // the case itself: the worker comes back this much later
+                cluster.restartWorker(victim);
+            }
+            // Through the pause only end offsets are polled: reading every sequence from its start each time would
+            // load the broker and this JVM while the other lanes' pauses are being measured.
+            Waits.waitFor("the sequences " + victimTopics + " of " + name + " to grow again", RECOVERY_TIMEOUT,
+                    () -> landed.endOffsets(victimPartitions), end -> end.entrySet().stream()
+                            .allMatch(e -> e.getValue() > endAtDeath.get(e.getKey())));
+            report = Waits.waitFor("the sequences " + victimTopics + " of " + name + " to resume and every "
+                    + "sequence to run " + AFTER_RESUME.toMillis() + " ms past that", RECOVERY_TIMEOUT,
+                    () -> verifier.verify(), r -> resumed(r.sequences().values(), victimTopics, dead, AFTER_RESUME));
         }
-        Set<String> live = new HashSet<>(cluster.runningWorkers().stream().map(w -> w.name()).toList());
-        Waits.waitFor("both tasks of " + name + " RUNNING on live workers " + live, RECOVERY_TIMEOUT,
-                () -> cluster.status(name), s -> s.running() && s.tasks().size() == 2
-                        && s.tasks().stream().allMatch(t -> live.contains(t.workerId())));
-        Instant recovered = Instant.now().plus(AFTER_RECOVERY);
-        VerificationReport report = Waits.waitFor("both sequences of " + name + " to have records after "
-                + recovered, RECOVERY_TIMEOUT, () -> verifier.verify(), r -> r.sequences().values().stream()
-                        .allMatch(s -> s.records().stream().anyMatch(rec -> rec.timestamp().isAfter(recovered))));
+        clock.lap("kill to resumed");
 
         Map<String, Duration> stood = new LinkedHashMap<>();
         for (SequenceReport s : report.sequences().values()) {
             stood.put((victimTopics.contains(s.topic()) ? "killed:" : "other:") + s.topic(), stoodStill(s, kill));
         }
-        System.out.printf("      stood still: %s%n", stood);
         cluster.deleteConnector(name);
-        if (!cluster.worker(victim).isRunning()) {
+        if (anotherFollows && !cluster.worker(victim).isRunning()) {
             cluster.restartWorker(victim); // the next case starts from two workers again
+            clock.lap("worker restart");
         }
+        System.out.printf("      D = %d s, %s: stood still %s; %s%n", dwell.toSeconds(), failoverCase.description(),
+                stood, clock);
         return stood;
+    }
+
+    /**
+     * True once every sequence in {@code killedTopics} has a record stamped after {@code dead} (a new owner's: the
+     * killed worker cannot write any more) and every sequence has one {@code margin} past the latest such first
+     * record: the killed sequences' pauses are over and the other sequences are seen through the hand-over.
+     */
+    static boolean resumed(Collection<SequenceReport> sequences, Set<String> killedTopics, Instant dead,
+                           Duration margin) {
+        Instant latestResume = Instant.MIN;
+        for (String topic : killedTopics) {
+            Optional<Instant> first = sequences.stream().filter(s -> s.topic().equals(topic))
+                    .flatMap(s -> s.records().stream()).map(SequenceRecord::timestamp).filter(t -> t.isAfter(dead))
+                    .min(Comparator.naturalOrder());
+            if (first.isEmpty()) {
+                return false;
+            }
+            latestResume = first.get().isAfter(latestResume) ? first.get() : latestResume;
+        }
+        Instant until = latestResume.plus(margin);
+        return sequences.stream().allMatch(s -> s.records().stream().anyMatch(r -> !r.timestamp().isBefore(until)));
     }
 
     /** The longest time between consecutive records of the sequence that ends after the kill. */

@@ -17,24 +17,38 @@ class BenchOptionsTest {
         BenchOptions o = BenchOptions.parse();
 
         assertThat(o.sections()).containsExactlyInAnyOrder(Section.THROUGHPUT, Section.EOS, Section.FAILOVER);
-        assertThat(o.runs()).isEqualTo(3);
-        assertThat(o.window()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(o.dwell()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(o.jitWarmup()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(o.runs()).isEqualTo(5);
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.window()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.dwell()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.failoverRuns()).isEqualTo(1);
         assertThat(o.outDir()).isEqualTo(Path.of("target", "bench"));
     }
 
     @Test
     void optionsAndDurationsAreParsed() {
-        BenchOptions o = BenchOptions.parse("--only", "eos, failover", "--runs", "5", "--warmup", "500ms",
-                "--window", "2m", "--dwell", "0", "--failover-runs", "2", "--out", "x");
+        BenchOptions o = BenchOptions.parse("--only", "eos, failover", "--jit-warmup", "0", "--runs", "5",
+                "--warmup", "500ms", "--window", "2m", "--dwell", "0", "--failover-runs", "2", "--out", "x");
 
         assertThat(o.sections()).containsExactlyInAnyOrder(Section.EOS, Section.FAILOVER);
+        assertThat(o.jitWarmup()).isZero();
         assertThat(o.runs()).isEqualTo(5);
         assertThat(o.warmup()).isEqualTo(Duration.ofMillis(500));
         assertThat(o.window()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.dwell()).isZero();
         assertThat(o.failoverRuns()).isEqualTo(2);
         assertThat(o.outDir()).isEqualTo(Path.of("x"));
+    }
+
+    @Test
+    void usageStatesTheDefaults() {
+        BenchOptions o = BenchOptions.parse();
+
+        assertThat(BenchOptions.USAGE).contains("--jit-warmup " + o.jitWarmup().toSeconds() + "s",
+                "--runs " + o.runs(), "--warmup " + o.warmup().toSeconds() + "s",
+                "--window " + o.window().toSeconds() + "s", "--dwell " + o.dwell().toSeconds() + "s",
+                "--failover-runs " + o.failoverRuns());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,14 @@ class PortsTest {
         try (ServerSocket bound = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
             assertThat(Ports.isFree(port)).isFalse();
         }
+    }
+
+    @Test
+    void noPortIsHandedOutTwice() {
+        // Drawn without binding, as settings do: the OS alone would offer a just-closed port again.
+        List<Integer> drawn = IntStream.range(0, 200).map(i -> Ports.freePort()).boxed()
+                .toList();
+
+        assertThat(drawn).doesNotHaveDuplicates();
     }
 }
