@@ -56,7 +56,7 @@ public class IncrementSourceConfig extends AbstractConfig {
             + "acknowledgements bring the count down to half of it (a poll may then return a whole batch, so up "
             + "to this many plus one batch are in flight). Without it Connect keeps polling while its producer sends and holds every unacknowledged "
             + "record on the worker's heap, up to the producer's buffer.memory (32 MiB: hundreds of thousands of "
-            + "these small records), so an unthrottled task drives the worker into GC. 0 means no bound. Not "
+            + "these small records). 0 means no bound. Not "
             + "applied with transaction.boundary=interval, where Connect acknowledges records only when it "
             + "commits a transaction.";
 

@@ -18,8 +18,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * <p>Why the task needs one: in at-least-once mode Connect's worker polls again as soon as it has handed a batch to
  * its producer, and it keeps every record (source record, converted bytes, callback) until the broker acknowledges
  * it. Its only brake is the producer's {@code buffer.memory} (32 MiB), which holds hundreds of thousands of records
- * as small as these; an unthrottled task then keeps the worker's heap full and the worker spends its time in GC
- * (profile in BENCHMARKS.md). Acknowledgements arrive through {@code commitRecord}, so the task can stop early.
+ * as small as these, all on the worker's heap, and a worker still compiling (cold) was seen to sink into GC under
+ * them (BENCHMARKS.md). Acknowledgements arrive through {@code commitRecord}, so the task can stop early.
  *
  * <p>Counted per sequence as the last position made minus the highest position acknowledged (see
  * {@link IncrementSequence#acknowledge}), so a record Connect never reports cannot leak into the count.

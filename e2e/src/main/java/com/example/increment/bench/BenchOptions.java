@@ -29,7 +29,7 @@ public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, 
 
     static final String USAGE = """
             usage: BenchMain [--only throughput,eos,failover] [--jit-warmup 15s] [--runs 5] [--warmup 3s] [--window 2s]
-                             [--dwell 10s] [--failover-runs 1] [--out target/bench] [--soak 10m] [--soak-interval 30s]
+                             [--dwell 10s] [--failover-runs 3] [--out target/bench] [--soak 10m] [--soak-interval 30s]
               --soak runs only the heap soak (make bench-soak); durations are 500ms, 5s, 2m, ...
               make variables: BENCH_ONLY, BENCH_JIT_WARMUP, BENCH_RUNS, BENCH_WARMUP, BENCH_WINDOW, BENCH_DWELL,
                               BENCH_FAILOVER_RUNS, BENCH_OUT, SOAK, SOAK_INTERVAL""";
@@ -41,7 +41,7 @@ public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, 
         Duration warmup = Duration.ofSeconds(3);
         Duration window = Duration.ofSeconds(2);
         Duration dwell = Duration.ofSeconds(10);
-        int failoverRuns = 1;
+        int failoverRuns = 3; // each figure a median of several runs; the cases run side by side, so 3 cost ~2 min
         Path out = Path.of("target", "bench");
         Duration soak = null;
         Duration soakInterval = Duration.ofSeconds(30);

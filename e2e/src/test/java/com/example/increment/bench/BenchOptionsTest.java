@@ -22,7 +22,7 @@ class BenchOptionsTest {
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.dwell()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(o.failoverRuns()).isEqualTo(1);
+        assertThat(o.failoverRuns()).isEqualTo(3);
         assertThat(o.outDir()).isEqualTo(Path.of("target", "bench"));
     }
 
