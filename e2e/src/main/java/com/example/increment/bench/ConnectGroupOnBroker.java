@@ -1,12 +1,10 @@
 package com.example.increment.bench;
 
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import com.example.increment.cluster.ConnectWorker;
 import com.example.increment.cluster.LocalClusterSettings;
 import com.example.increment.cluster.LocalConnectCluster;
-import com.example.increment.cluster.Ports;
 import com.example.increment.cluster.WorkerConfigs;
 
 /**
@@ -22,11 +20,10 @@ final class ConnectGroupOnBroker {
     /** Defines the group (not started: {@link #startWorkers}); its logs go to a fresh folder of its own. */
     static LocalConnectCluster define(LocalConnectCluster host, String name, int workers,
                                       Map<String, String> workerOverrides) {
-        LocalClusterSettings own = LocalClusterSettings.forTest("bench-" + name, workers); // its folders
+        LocalClusterSettings own = LocalClusterSettings.forTest("bench-" + name, workers); // its folders, worker ports
         String groupId = "bench-" + name;
         LocalClusterSettings settings = own
-                .withPorts(host.settings().brokerPort(), host.settings().controllerPort(),
-                        IntStream.range(0, workers).map(i -> Ports.freePort()).boxed().toList())
+                .withPorts(host.settings().brokerPort(), host.settings().controllerPort(), own.workerPorts())
                 .withWorkerOverrides(Map.of("group.id", groupId, "config.storage.topic", groupId + "-configs",
                         "offset.storage.topic", groupId + "-offsets", "status.storage.topic", groupId + "-status"))
                 .withWorkerOverrides(workerOverrides);
