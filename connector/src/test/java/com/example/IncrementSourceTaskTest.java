@@ -393,9 +393,11 @@ class IncrementSourceTaskTest {
         sent.addAll(task.poll()); // seq_1 and seq_100 at position 8 each: 16 unacknowledged
 
         CompletableFuture<List<SourceRecord>> waiting = pollInBackground();
-        Thread.sleep(200);
+        // Short sleeps: the background poll's wait ends on its own after 1 s (then it returns null), and all of
+        // this must happen well within it even on a busy machine.
+        Thread.sleep(100);
         task.commitRecord(sent.get(14), null); // seq_1 position 8: 8 unacknowledged, below the bound
-        Thread.sleep(300);
+        Thread.sleep(100);
         assertThat(waiting).as("still waiting: it goes on at half the bound, not at the first acknowledgement")
                 .isNotDone();
 

@@ -63,6 +63,15 @@ public final class ConnectRest {
         }
     }
 
+    /**
+     * Restarts the connector's failed instances and tasks ({@code POST /connectors/{name}/restart?includeTasks=true
+     * &onlyFailed=true}): what an operator, or Strimzi's autoRestart, does once the cause is gone. Throws
+     * {@link ConnectRestException} when Connect refuses, e.g. 409 while a rebalance is under way.
+     */
+    public void restartFailed(String name) {
+        send("POST", "/connectors/" + enc(name) + "/restart?includeTasks=true&onlyFailed=true", null);
+    }
+
     public ConnectorStatus status(String name) {
         JsonNode s = get("/connectors/" + enc(name) + "/status");
         List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();

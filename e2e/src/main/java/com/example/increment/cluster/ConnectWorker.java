@@ -139,7 +139,9 @@ public final class ConnectWorker extends LocalProcessService {
                     }
                     String log = process.logSinceStart();
                     if (!log.contains(line)) {
-                        return "not yet: " + lastLine(log);
+                        // The line count shows a worker that runs but logs nothing (e.g. no log4j configuration).
+                        return "not yet (" + log.lines().count() + " lines logged since the start); last: "
+                                + lastLine(log);
                     }
                     new ConnectRest(restUrl()).connectors();
                     return "ready";

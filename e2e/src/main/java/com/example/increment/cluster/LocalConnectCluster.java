@@ -41,10 +41,20 @@ public final class LocalConnectCluster implements ConnectCluster {
     }
 
     /** Starts the broker and every defined worker, and waits until all workers have joined the group. */
+    /** Starts the broker, then the workers; if any of it fails, stops what did start before throwing. */
     public LocalConnectCluster start() {
-        startBroker();
-        startWorkers(new ArrayList<>(workers.values()));
-        return this;
+        try {
+            startBroker();
+            startWorkers(new ArrayList<>(workers.values()));
+            return this;
+        } catch (RuntimeException | Error e) {
+            try {
+                close();
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
     }
 
     public LocalClusterSettings settings() {

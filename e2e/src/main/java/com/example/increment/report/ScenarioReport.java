@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The per-run e2e report: for every scenario a Markdown page with its table and a PNG timeline, and a README.md
- * with the outages across all scenarios of this run. The folder is emptied when the first scenario of a JVM
- * (a test run) writes, so it always shows one run.
+ * with the outages across all scenarios of this run, and the logs of what failed in it. The folder is emptied when a
+ * JVM (a test run) first writes there, a page or a failure's logs, so it always shows one run.
  */
 public final class ScenarioReport {
 
@@ -35,12 +35,7 @@ public final class ScenarioReport {
 
     static synchronized String write(ScenarioResult result, Path dir) {
         try {
-            List<ScenarioResult> run = RUNS.get(dir.toAbsolutePath());
-            if (run == null) {
-                clear(dir);
-                run = new ArrayList<>();
-                RUNS.put(dir.toAbsolutePath(), run);
-            }
+            List<ScenarioResult> run = run(dir);
             Files.createDirectories(dir);
             TimelineChart.write(result, dir.resolve(result.id() + ".png"));
             Files.writeString(dir.resolve(result.id() + ".md"), ScenarioMarkdown.page(result));
@@ -55,9 +50,32 @@ public final class ScenarioReport {
         }
     }
 
+    /**
+     * This JVM's scenarios in {@code dir}; the first call empties the folder of an earlier run. Failure logs count
+     * as part of the run, so logs copied before the first scenario page are not emptied away by it.
+     */
+    private static List<ScenarioResult> run(Path dir) throws IOException {
+        List<ScenarioResult> run = RUNS.get(dir.toAbsolutePath());
+        if (run == null) {
+            clear(dir);
+            run = new ArrayList<>();
+            RUNS.put(dir.toAbsolutePath(), run);
+        }
+        return run;
+    }
+
     /** A folder for a failed scenario's process logs, next to its report. */
     public static Path failureLogDir(String testName) {
-        return DEFAULT_DIR.resolve("failed-" + testName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        return failureLogDir(testName, DEFAULT_DIR);
+    }
+
+    static synchronized Path failureLogDir(String testName, Path dir) {
+        try {
+            run(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty the e2e report folder " + dir.toAbsolutePath(), e);
+        }
+        return dir.resolve("failed-" + testName.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     private static void clear(Path dir) throws IOException {

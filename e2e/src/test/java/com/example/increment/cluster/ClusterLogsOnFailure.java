@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import com.example.increment.report.ScenarioReport;
 
 /**
- * When a test fails: shows where every process's log is and its last lines, and copies the logs next to the e2e
- * report (so a CI artifact holds them; under {@code target/} they are gone with the next clean).
+ * When a test fails, or the class's {@code @BeforeAll} does (a cluster that does not start: no test runs, so no test
+ * fails): shows where every process's log is and its last lines, and copies the logs next to the e2e report (so a CI
+ * artifact holds them; under {@code target/} they are gone with the next clean).
  * Register with {@code @RegisterExtension static ClusterLogsOnFailure logs = new ClusterLogsOnFailure(() -> files)}.
  */
-public final class ClusterLogsOnFailure implements TestWatcher {
+public final class ClusterLogsOnFailure implements TestWatcher, LifecycleMethodExecutionExceptionHandler {
 
     private static final int TAIL_LINES = 40;
     private final Supplier<List<Path>> logFiles;
@@ -28,8 +30,20 @@ public final class ClusterLogsOnFailure implements TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
+        show(context, context.getTestMethod().map(m -> m.getName()).orElse("all"));
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        show(context, "beforeAll");
+        throw throwable;
+    }
+
+    private void show(ExtensionContext context, String what) {
         List<Path> files = logFiles.get();
-        StringBuilder sb = new StringBuilder("\n==== " + context.getDisplayName() + " failed; process logs:\n");
+        StringBuilder sb = new StringBuilder("\n==== " + context.getDisplayName() + " failed (" + what
+                + "); process logs:\n");
         for (Path file : files) {
             sb.append("---- ").append(file.toAbsolutePath()).append(" (last ").append(TAIL_LINES).append(" lines)\n");
             try {
@@ -41,7 +55,7 @@ public final class ClusterLogsOnFailure implements TestWatcher {
             }
         }
         sb.append(copy(files, ScenarioReport.failureLogDir(context.getRequiredTestClass().getSimpleName() + "-"
-                + context.getTestMethod().map(m -> m.getName()).orElse("all"))));
+                + what)));
         System.err.println(sb);
     }
 

@@ -141,7 +141,7 @@ class StrimziConnectClusterMockTest {
 
         CompletableFuture<Void> restart = CompletableFuture.runAsync(
                 () -> cluster.restartWorker("increment-connect-1"));
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !restart.isDone());
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> !restart.isDone());
 
         client.pods().inNamespace(NS).withName("increment-connect-1")
                 .edit(p -> new PodBuilder(p).editMetadata().withFinalizers(List.of()).endMetadata().build());

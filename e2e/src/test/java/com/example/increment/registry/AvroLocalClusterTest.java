@@ -3,10 +3,6 @@ package com.example.increment.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +89,12 @@ class AvroLocalClusterTest {
         assertThat(report.hasGaps()).as(report.render()).isFalse();
         assertThat(report.totalDuplicates()).as(report.render()).isZero();
         assertThat(one.hostnames()).containsExactly(InetAddress.getLocalHost().getHostName());
-        assertThat(one.threadIds()).hasSize(1).doesNotContainAnyElementsOf(hundred.threadIds());
+        assertThat(one.threadIds()).hasSize(1);
+        assertThat(hundred.threadIds()).hasSize(1);
+        if (cluster().awaitRunning(LabConnector.NAME, 2).tasksByWorker().size() == 1) {
+            // Thread ids are numbered per JVM: they tell the two tasks apart only on one worker.
+            assertThat(one.threadIds()).doesNotContainAnyElementsOf(hundred.threadIds());
+        }
     }
 
     @Test
@@ -169,29 +170,13 @@ class AvroLocalClusterTest {
                 () -> {
                     ConnectorStatus s = cluster.status(LabConnector.NAME);
                     if (s.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()))) {
-                        restartFailedTasks(cluster);
+                        cluster.rest().restartFailed(LabConnector.NAME); // a refusal (409) is retried by the wait
                     }
                     return s;
                 }, s -> s.running() && s.tasks().size() == 2);
         VerificationReport after = awaitRecordsAfter(backAt, 20);
         System.out.println(after.render());
         assertThat(after.hasGaps()).as("no record lost or skipped across the outage: " + after.render()).isFalse();
-    }
-
-    /** What an operator (or Strimzi's autoRestart) does once the registry is back. */
-    private static void restartFailedTasks(LocalConnectCluster cluster) {
-        URI uri = URI.create(cluster.rest().baseUrl() + "/connectors/" + LabConnector.NAME
-                + "/restart?includeTasks=true&onlyFailed=true");
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("POST " + uri + ": " + response.body()).isBetween(200, 299);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("POST " + uri + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static VerificationReport awaitRecordsAfter(Instant since, int count) {

@@ -84,6 +84,21 @@ class ScenarioReportTest {
         assertThat(summary.lines().filter(l -> l.startsWith("| [s0-again]"))).hasSize(1);
     }
 
+    @Test
+    void aRunEmptiesWhatAnEarlierRunLeftButKeepsTheFailureLogsItCopiedBeforeItsFirstPage() throws Exception {
+        Path earlier = Files.createDirectories(dir.resolve("failed-EarlierRun-all")).resolve("worker.log");
+        Files.writeString(earlier, "from an earlier run");
+
+        Path failed = Files.createDirectories(ScenarioReport.failureLogDir("SomeTest-beforeAll", dir));
+        Files.writeString(failed.resolve("worker.log"), "why this run's cluster did not start");
+        ScenarioReport.write(new ScenarioResult("s0-after", "after a failure", "D=0", T0, T0.plusSeconds(30),
+                List.of(), List.of(), data(), "no gaps", List.of()), dir);
+
+        assertThat(earlier).doesNotExist();
+        assertThat(failed.resolve("worker.log")).hasContent("why this run's cluster did not start");
+        assertThat(dir.resolve("s0-after.md")).exists();
+    }
+
     /** t-1: 20 records/s for 10 s, silent 12.1 s, replays its last two values, runs 8 s more. t-2: steady. */
     private static VerificationReport data() {
         List<SequenceRecord> moved = new ArrayList<>();

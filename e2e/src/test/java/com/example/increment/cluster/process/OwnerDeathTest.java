@@ -55,7 +55,10 @@ class OwnerDeathTest {
 
         owner.destroyForcibly().waitFor(); // SIGKILL: the owner's shutdown hooks do not run
 
-        Waits.waitFor("broker pid " + brokerPid + " to end after its owner was killed", Duration.ofSeconds(60),
+        // Beyond the watchdog's own halt (after the shutdown hooks had HALT_AFTER_MS), so that even a hung
+        // shutdown ends within the wait.
+        Waits.waitFor("broker pid " + brokerPid + " to end after its owner was killed",
+                Duration.ofMillis(OwnerWatchdog.HALT_AFTER_MS).plusSeconds(30),
                 () -> ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
         assertThat(Files.readString(brokerLog)).contains("owner process " + owner.pid() + " is gone");
     }
