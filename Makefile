@@ -194,7 +194,7 @@ BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(if $(
   $(if $(BENCH_DWELL),--dwell $(BENCH_DWELL)) $(if $(BENCH_FAILOVER_RUNS),--failover-runs $(BENCH_FAILOVER_RUNS))
 
 .PHONY: bench
-bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~6 min)
+bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~6.5 min)
 	$(E2E_JAVA) com.example.increment.bench.BenchMain $(BENCH_ARGS)
 
 .PHONY: bench-soak

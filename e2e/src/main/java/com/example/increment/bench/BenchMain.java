@@ -75,6 +75,8 @@ public final class BenchMain {
                         for (int tasks = 1; tasks <= WORKERS; tasks++) {
                             throughput.add(bench.measure(ConnectorLoad.increment(cluster, "eos-t" + tasks, tasks),
                                     true));
+                            throughput.add(bench.measure(ConnectorLoad.incrementIntervalTransactions(cluster,
+                                    "eos-interval-t" + tasks, tasks), true));
                         }
                     }
                 });

@@ -25,6 +25,10 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
      */
     public static final String MAX_UNACKNOWLEDGED_RECORDS = "max.unacknowledged.records";
     public static final String INCREMENT_UNBOUNDED_LABEL = "IncrementSource, unbounded";
+    /** With exactly-once: how often Connect commits the task's transaction when it is not after every poll. */
+    public static final Duration TRANSACTION_INTERVAL = Duration.ofSeconds(1);
+    public static final String INCREMENT_INTERVAL_TRANSACTIONS_LABEL =
+            "IncrementSource, a transaction every " + TRANSACTION_INTERVAL.toSeconds() + " s";
     private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
 
     /** IncrementSource with the lab's increments 1 and 100 (two sequences, so two tasks have work). */
@@ -68,6 +72,19 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
     public static ConnectorLoad incrementUnbounded(LocalConnectCluster cluster, String name, int tasks) {
         ConnectorLoad plain = increment(cluster, name, tasks).with(MAX_UNACKNOWLEDGED_RECORDS, "0");
         return new ConnectorLoad(cluster, INCREMENT_UNBOUNDED_LABEL, name, plain.config(), tasks, plain.topics());
+    }
+
+    /**
+     * IncrementSource with exactly-once transactions that Connect commits every {@link #TRANSACTION_INTERVAL}
+     * ({@code transaction.boundary=interval}) instead of after every poll: the task keeps polling while a transaction
+     * is open, so it no longer idles for a commit round trip per batch. The connector's own bound turns itself off
+     * then (acknowledgements come only at a commit); the producer's buffer bounds what is in flight.
+     */
+    public static ConnectorLoad incrementIntervalTransactions(LocalConnectCluster cluster, String name, int tasks) {
+        ConnectorLoad plain = increment(cluster, name, tasks).with("transaction.boundary", "interval")
+                .with("transaction.boundary.interval.ms", Long.toString(TRANSACTION_INTERVAL.toMillis()));
+        return new ConnectorLoad(cluster, INCREMENT_INTERVAL_TRANSACTIONS_LABEL, name, plain.config(), tasks,
+                plain.topics());
     }
 
     @Override
