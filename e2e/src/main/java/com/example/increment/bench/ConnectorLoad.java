@@ -76,9 +76,10 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
 
     /**
      * IncrementSource with exactly-once transactions that Connect commits every {@link #TRANSACTION_INTERVAL}
-     * ({@code transaction.boundary=interval}) instead of after every poll: the task keeps polling while a transaction
-     * is open, so it no longer idles for a commit round trip per batch. The connector's own bound turns itself off
-     * then (acknowledgements come only at a commit); the producer's buffer bounds what is in flight.
+     * ({@code transaction.boundary=interval}) instead of after every poll: fewer commit round trips, but the worker
+     * holds every record of the open transaction until it commits (on a small heap that costs more than it saves;
+     * BENCHMARKS.md). The connector's own bound turns itself off then (acknowledgements come only at a commit); the
+     * producer's buffer bounds what is in flight.
      */
     public static ConnectorLoad incrementIntervalTransactions(LocalConnectCluster cluster, String name, int tasks) {
         ConnectorLoad plain = increment(cluster, name, tasks).with("transaction.boundary", "interval")

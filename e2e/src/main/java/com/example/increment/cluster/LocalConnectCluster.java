@@ -40,8 +40,10 @@ public final class LocalConnectCluster implements ConnectCluster {
         settings.workerPorts().forEach(this::defineWorker);
     }
 
-    /** Starts the broker and every defined worker, and waits until all workers have joined the group. */
-    /** Starts the broker, then the workers; if any of it fails, stops what did start before throwing. */
+    /**
+     * Starts the broker and every defined worker, and waits until all workers have joined the group. If any of it
+     * fails, stops what did start before throwing, so a failed start leaves no process behind.
+     */
     public LocalConnectCluster start() {
         try {
             startBroker();
