@@ -32,7 +32,8 @@ build: check-jdk ## Compile and package everything; the plugin folder and zip la
 
 .PHONY: config-docs
 config-docs: check-jdk ## Regenerate connector/CONFIGURATION.md from the connector's ConfigDef (a test fails when stale)
-	$(MVN) $(MVN_FLAGS) -pl connector test -Dtest=ConfigReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dconfig-docs.update=true
+	$(MVN) $(MVN_FLAGS) -pl connector test -Dtest=ConfigReferenceTest -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dconfig-docs.update=true
 
 ##@ Run
 
@@ -52,44 +53,53 @@ FORMAT ?= json
 REGISTRY_PORT ?= 8081
 REGISTRY_MANAGEMENT_PORT ?= 9081
 TOPIC ?= seq_1
-RUN_MAIN = $(if $(filter avro,$(FORMAT)),com.example.increment.registry.run.AvroLocalRun \
-  --registry-port $(REGISTRY_PORT) --registry-management-port $(REGISTRY_MANAGEMENT_PORT),com.example.increment.cluster.run.LocalRun)
 # make consume: Kafka's own console consumer; in Avro with Apicurio's deserializer (from the converter's plugin folder).
+CONVERTER_DIR = image/avro-converter/target/plugins/apicurio-converter
+KAFKA_CLASSPATH = e2e/kafka-runtime/target/kafka-classpath.txt
 CONSUME_AVRO_ARGS = --formatter-property value.deserializer=io.apicurio.registry.serde.avro.AvroKafkaDeserializer \
   --formatter-property value.deserializer.apicurio.registry.url=http://127.0.0.1:$(REGISTRY_PORT)/apis/registry/v2 \
   --formatter-property value.deserializer.apicurio.registry.as-confluent=true \
   --formatter-property value.deserializer.apicurio.registry.use-id=contentId \
   --formatter-property value.deserializer.apicurio.registry.headers.enabled=false
 # The mains run as plain `java -cp`, not inside mvn exec:java, so Ctrl-C reaches their shutdown hooks.
-E2E_JAVA = $(JAVA) -Xmx256m -cp "e2e/target/classes:$$(cat e2e/target/e2e-classpath.txt)" \
-  -Dincrement.kafka.classpath.file=e2e/kafka-runtime/target/kafka-classpath.txt \
-  -Dincrement.watchdog.jar="$$(ls e2e/target/increment-e2e-*-watchdog.jar)" \
-  -Dincrement.plugin.path=connector/target/plugin
-RUN_ARGS = --data-dir $(DATA) --broker-port $(BROKER_PORT) --controller-port $(CONTROLLER_PORT) \
-  --worker-ports $(WORKER_PORTS) --heap $(HEAP) $(if $(TASKS),--tasks $(TASKS)) $(if $(PRINT),--print)
+# LOCAL_JAVA runs the local cluster's module (no Kubernetes jar on it); BENCH_JAVA the benchmarks'.
+LOCAL_CLUSTER = e2e/local-cluster/target
+RUNTIME_PROPS = -Dincrement.kafka.classpath.file=$(KAFKA_CLASSPATH) \
+  -Dincrement.watchdog.jar="$$(ls $(LOCAL_CLUSTER)/increment-local-cluster-*-watchdog.jar)" \
+  -Dincrement.plugin.path=connector/target/plugin \
+  -Dincrement.registry.dir=e2e/registry-runtime/target/apicurio-registry \
+  -Dincrement.registry.converter.plugin=$(CONVERTER_DIR)
+LOCAL_JAVA = $(JAVA) -Xmx256m -cp "$(LOCAL_CLUSTER)/classes:$$(cat $(LOCAL_CLUSTER)/run-classpath.txt)" $(RUNTIME_PROPS)
+BENCH_JAVA = $(JAVA) -Xmx256m -cp "e2e/bench/target/classes:$$(cat e2e/bench/target/bench-classpath.txt)" \
+  $(RUNTIME_PROPS)
+RUN_ARGS = --format $(FORMAT) --data-dir $(DATA) --broker-port $(BROKER_PORT) \
+  --controller-port $(CONTROLLER_PORT) --worker-ports $(WORKER_PORTS) --heap $(HEAP) \
+  --registry-port $(REGISTRY_PORT) --registry-management-port $(REGISTRY_MANAGEMENT_PORT) \
+  $(if $(TASKS),--tasks $(TASKS)) $(if $(PRINT),--print)
+RUN_MAIN = com.example.increment.local.run.LocalRun
 
 .PHONY: run-build
 run-build: check-jdk
-	$(MVN) $(MVN_FLAGS) -q -pl e2e -am package -DskipTests
+	$(MVN) $(MVN_FLAGS) -q -pl e2e/local-cluster -am package -DskipTests
 
 .PHONY: run
-run: run-build ## Broker + 2 Connect workers + the lab's connector, live view; Ctrl-C stops, rerun continues (FORMAT=avro, PRINT=1, TASKS, DATA, *_PORT*, HEAP)
-	$(E2E_JAVA) $(RUN_MAIN) $(RUN_ARGS)
+run: run-build ## Broker + 2 Connect workers + the default connector, live view; Ctrl-C stops, a rerun continues
+	$(LOCAL_JAVA) $(RUN_MAIN) $(RUN_ARGS)
 
 .PHONY: run-standalone
-run-standalone: run-build ## The lab's module 3: connect-standalone, tasks.max=1; rerun with TASKS=2 continues (data in DATA/standalone; FORMAT=avro)
-	$(E2E_JAVA) $(RUN_MAIN) --standalone $(RUN_ARGS)
+run-standalone: run-build ## Standalone mode: connect-standalone, tasks.max=1; rerun with TASKS=2 continues
+	$(LOCAL_JAVA) $(RUN_MAIN) --standalone $(RUN_ARGS)
 
 .PHONY: consume
-consume: check-jdk ## Print a sequence topic from the beginning, like the lab's kafka-(avro-)console-consumer (TOPIC=seq_1, FORMAT=avro, BOOTSTRAP)
-	@test -f e2e/kafka-runtime/target/kafka-classpath.txt -a -d e2e/registry-runtime/target/plugins/apicurio-converter || $(MAKE) run-build
-	$(JAVA) -cp "$$(cat e2e/kafka-runtime/target/kafka-classpath.txt)$(if $(filter avro,$(FORMAT)),:e2e/registry-runtime/target/plugins/apicurio-converter/*)" \
-	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server $(BOOTSTRAP) --topic $(TOPIC) --from-beginning \
-	  $(if $(filter avro,$(FORMAT)),$(CONSUME_AVRO_ARGS))
+consume: check-jdk ## Print a sequence topic from the beginning, as kafka-(avro-)console-consumer does (TOPIC, FORMAT)
+	@test -f $(KAFKA_CLASSPATH) -a -d $(CONVERTER_DIR) || $(MAKE) run-build
+	$(JAVA) -cp "$$(cat $(KAFKA_CLASSPATH))$(if $(filter avro,$(FORMAT)),:$(CONVERTER_DIR)/*)" \
+	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server $(BOOTSTRAP) --topic $(TOPIC) \
+	  --from-beginning $(if $(filter avro,$(FORMAT)),$(CONSUME_AVRO_ARGS))
 
 .PHONY: verify
-verify: run-build ## Check the running cluster's sequences: gaps, duplicates, pauses; exit 1 on a gap (BOOTSTRAP, FORMAT=avro, READ_COMMITTED=1, PRINT=1)
-	$(E2E_JAVA) com.example.increment.verify.VerifyCommand --bootstrap-server $(BOOTSTRAP) \
+verify: run-build ## Judge the running cluster's sequences: gaps, duplicates, pauses; exit 1 on a gap
+	$(LOCAL_JAVA) com.example.increment.verify.VerifyCommand --bootstrap-server $(BOOTSTRAP) \
 	  $(if $(filter avro,$(FORMAT)),--registry-url http://127.0.0.1:$(REGISTRY_PORT)) \
 	  $(if $(READ_COMMITTED),--read-committed) $(if $(PRINT),--print)
 
@@ -102,22 +112,24 @@ IMAGE ?=
 BASE_IMAGE ?=
 AVRO ?= true
 DOCKER ?= docker
-JIB = $(MVN) $(MVN_FLAGS) -pl image -am package -DskipTests $(if $(IMAGE),-Dincrement.image=$(IMAGE)) $(if $(BASE_IMAGE),-Djib.from.image=$(BASE_IMAGE)) \
-  -Dincrement.image.avro=$(AVRO)
+JIB = $(MVN) $(MVN_FLAGS) -pl image -am package -DskipTests $(if $(IMAGE),-Dincrement.image=$(IMAGE)) \
+  $(if $(BASE_IMAGE),-Djib.from.image=$(BASE_IMAGE)) -Dincrement.image.avro=$(AVRO)
 
 .PHONY: image
-image: check-jdk ## Build the Connect image with Jib and push it to a registry (IMAGE=registry/increment-connect:TAG, AVRO=false)
+image: check-jdk ## Build the Connect image with Jib and push it (IMAGE=registry/increment-connect:TAG, AVRO=false)
 	$(JIB) jib:build
 
 .PHONY: image-tar
-image-tar: check-jdk ## Write the Connect image as a Docker tar to image/target/jib-image.tar, no daemon or registry (IMAGE=...)
+image-tar: check-jdk ## Write the Connect image as a tar to image/target/jib-image.tar, no daemon or registry
 	$(JIB) jib:buildTar
 	@echo "Image tar: image/target/jib-image.tar (k3s ctr images import ... | kind load image-archive ...)"
 
 .PHONY: image-docker
 image-docker: check-jdk ## Build the Connect image into the local Docker daemon (IMAGE=...)
-	@$(DOCKER) info >/dev/null 2>&1 || { echo "make image-docker needs a running Docker daemon ('$(DOCKER) info' failed)." \
-	  "Use 'make image-tar' and load the tar, or 'make image IMAGE=registry/increment-connect:TAG' to push." >&2; exit 1; }
+	@$(DOCKER) info >/dev/null 2>&1 || { \
+	  echo "make image-docker needs a running Docker daemon ('$(DOCKER) info' failed)." >&2; \
+	  echo "Use 'make image-tar' and load the tar, or 'make image IMAGE=registry/increment-connect:TAG' to push." >&2; \
+	  exit 1; }
 	$(JIB) jib:dockerBuild
 
 ##@ Kubernetes
@@ -128,52 +140,66 @@ HELM ?= helm
 NAMESPACE ?= increment
 RELEASE ?= increment
 HELM_ARGS ?=
-MANIFEST_TESTS = $(MVN) $(MVN_FLAGS) -pl e2e -am test -Dsurefire.failIfNoSpecifiedTests=false -Dkubectl=$(KUBECTL)
+MANIFEST_TESTS = $(MVN) $(MVN_FLAGS) -pl e2e/manifests -am test -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dkubectl=$(KUBECTL)
 
 .PHONY: helm-lint
-helm-lint: check-jdk ## `helm lint --strict` and the values-schema checks, through the real Helm in-process (no helm CLI needed)
+helm-lint: check-jdk ## `helm lint --strict` and the values-schema checks, through the real Helm in-process
 	$(MANIFEST_TESTS) -Dtest='HelmChartTest,ValuesSchemaTest'
 
 .PHONY: k8s-validate
-k8s-validate: check-jdk ## Render the chart (values matrix) and every Kustomize overlay; check them against Strimzi 1.2's CRD schemas
+k8s-validate: check-jdk ## Render the chart and every Kustomize overlay; check them against Strimzi's CRD schemas
 	$(MANIFEST_TESTS) -Dtest='com.example.increment.manifests.**'
 
 .PHONY: helm-docs
-helm-docs: check-jdk ## Regenerate helm/README.md's values table from values.yaml's `# --` comments (a test fails when stale)
+helm-docs: check-jdk ## Regenerate helm/README.md's values table from values.yaml (a test fails when stale)
 	$(MANIFEST_TESTS) -Dtest=ValuesTableTest -Dincrement.helm.docs.write=true
 
 .PHONY: deploy
-deploy: ## Install or upgrade the chart on the current kubectl context, after checking the Strimzi 1.2 operator is there (NAMESPACE, RELEASE, HELM_ARGS)
-	@command -v $(HELM) >/dev/null || { echo "make deploy needs the helm CLI ('$(HELM)' not found): https://helm.sh/docs/intro/install/" >&2; exit 1; }
-	@$(KUBECTL) config current-context >/dev/null || { echo "No current kubectl context: point kubectl at a cluster first." >&2; exit 1; }
-	@$(KUBECTL) get crd kafkaconnects.kafka.strimzi.io -o jsonpath='{.spec.versions[*].name}' 2>/dev/null | grep -qw v1 || { 	  echo "The cluster '$$($(KUBECTL) config current-context)' has no Strimzi kafka.strimzi.io/v1 CRDs. Install the operator first:" >&2; 	  echo "  $(HELM) install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator --version 1.2.0 -n $(NAMESPACE) --create-namespace" >&2; exit 1; }
-	@$(KUBECTL) get deployments --all-namespaces -o name 2>/dev/null | grep -q 'strimzi-cluster-operator' || { 	  echo "The Strimzi CRDs are there but no strimzi-cluster-operator Deployment is: nothing would reconcile the CRs." >&2; exit 1; }
+deploy: ## Install or upgrade the chart on the current kubectl context, once the Strimzi operator is there
+	@command -v $(HELM) >/dev/null || { \
+	  echo "make deploy needs the helm CLI ('$(HELM)' not found): https://helm.sh/docs/intro/install/" >&2; exit 1; }
+	@$(KUBECTL) config current-context >/dev/null || { \
+	  echo "No current kubectl context: point kubectl at a cluster first." >&2; exit 1; }
+	@$(KUBECTL) get crd kafkaconnects.kafka.strimzi.io -o jsonpath='{.spec.versions[*].name}' 2>/dev/null \
+	  | grep -qw v1 || { \
+	  echo "The cluster '$$($(KUBECTL) config current-context)' has no Strimzi kafka.strimzi.io/v1 CRDs." >&2; \
+	  echo "Install the operator first: $(HELM) install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator" \
+	    "--version 1.2.0 -n $(NAMESPACE) --create-namespace" >&2; exit 1; }
+	@$(KUBECTL) get deployments --all-namespaces -o name 2>/dev/null | grep -q 'strimzi-cluster-operator' || { \
+	  echo "The Strimzi CRDs are there but no strimzi-cluster-operator Deployment is: nothing would reconcile" \
+	    "the CRs." >&2; exit 1; }
 	$(HELM) upgrade --install $(RELEASE) ./helm --namespace $(NAMESPACE) --create-namespace $(HELM_ARGS)
 
 .PHONY: undeploy
-undeploy: ## Uninstall the chart's release from the current context; the Strimzi operator and its CRDs stay (NAMESPACE, RELEASE)
+undeploy: ## Uninstall the chart's release from the current context; the Strimzi operator and its CRDs stay
 	@command -v $(HELM) >/dev/null || { echo "make undeploy needs the helm CLI ('$(HELM)' not found)." >&2; exit 1; }
 	$(HELM) uninstall $(RELEASE) --namespace $(NAMESPACE)
 
 ##@ Test
 
 .PHONY: test
-test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~12 min on 2 cores, plus first downloads)
+test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~12 min on 2 cores)
 	$(MVN) $(MVN_FLAGS) verify -Dkubectl=$(KUBECTL)
 
+.PHONY: unit
+unit: check-jdk ## Run every test that starts no Kafka process: the fast loop (~2 min on 2 cores)
+	$(MVN) $(MVN_FLAGS) verify -Dkubectl=$(KUBECTL) -Dincrement.test.excludedGroups=k8s,local-cluster
+
 .PHONY: e2e
-e2e: check-jdk ## Run the e2e scenarios (kill, stop, delay, scale, tasks.max, exactly-once, chaos) on local processes (~11 min); report in e2e/target/e2e-report/
-	$(MVN) $(MVN_FLAGS) -pl e2e -am package -Dtest='**/scenarios/*Test' -Dsurefire.failIfNoSpecifiedTests=false
-	@echo "Report: e2e/target/e2e-report/README.md (outage table), one <scenario>.md and <scenario>.png timeline each"
+e2e: check-jdk ## Run the e2e scenarios on local processes (~8 min); report in e2e/scenarios/target/e2e-report/
+	$(MVN) $(MVN_FLAGS) -pl e2e/scenarios -am package -Dtest='**/scenarios/*Test' -Dsurefire.failIfNoSpecifiedTests=false
+	@echo "Report: e2e/scenarios/target/e2e-report/README.md (outage table), <scenario>.md and .png timelines"
 
 # Which Kubernetes `make e2e-k8s` uses: auto (KUBECONFIG if set, else K3s in Docker), kubeconfig or k3s.
 K8S_TARGET ?= auto
 
 .PHONY: e2e-k8s
-e2e-k8s: check-jdk ## Run the e2e suite on K3s (Docker) or KUBECONFIG; skips with the reason otherwise (K8S_TARGET, KUBECONFIG)
-	$(MVN) $(MVN_FLAGS) -pl e2e -am test -Dgroups=k8s -Dincrement.test.excludedGroups= \
+e2e-k8s: check-jdk ## Run the e2e suite on K3s (Docker) or KUBECONFIG; skips with the reason otherwise
+	$(MVN) $(MVN_FLAGS) -pl e2e/kubernetes -am test -Dgroups=k8s -Dincrement.test.excludedGroups= \
 	  -Dsurefire.failIfNoSpecifiedTests=false -Dincrement.k8s.target=$(K8S_TARGET)
-	@grep -h -o 'Kubernetes e2e skipped: [^"]*' e2e/target/surefire-reports/TEST-*.xml 2>/dev/null | sort -u || true
+	@grep -h -o 'Kubernetes e2e skipped: [^"]*' e2e/kubernetes/target/surefire-reports/TEST-*.xml 2>/dev/null \
+	  | sort -u || true
 
 ##@ Benchmarks
 
@@ -183,23 +209,29 @@ BENCH_JIT_WARMUP ?=
 BENCH_RUNS ?=
 BENCH_WARMUP ?=
 BENCH_WINDOW ?=
-BENCH_DWELL ?=
+BENCH_REBALANCE_DELAY ?=
 BENCH_FAILOVER_RUNS ?=
 BENCH_OUT ?= target/bench
 SOAK ?= 10m
 SOAK_INTERVAL ?= 30s
-BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(if $(BENCH_JIT_WARMUP),--jit-warmup $(BENCH_JIT_WARMUP)) \
-  $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
+BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) \
+  $(if $(BENCH_JIT_WARMUP),--jit-warmup $(BENCH_JIT_WARMUP)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
   $(if $(BENCH_WARMUP),--warmup $(BENCH_WARMUP)) $(if $(BENCH_WINDOW),--window $(BENCH_WINDOW)) \
-  $(if $(BENCH_DWELL),--dwell $(BENCH_DWELL)) $(if $(BENCH_FAILOVER_RUNS),--failover-runs $(BENCH_FAILOVER_RUNS))
+  $(if $(BENCH_REBALANCE_DELAY),--rebalance-delay $(BENCH_REBALANCE_DELAY)) \
+  $(if $(BENCH_FAILOVER_RUNS),--failover-runs $(BENCH_FAILOVER_RUNS))
+
+.PHONY: bench-build
+bench-build: check-jdk
+	$(MVN) $(MVN_FLAGS) -q -pl e2e/bench -am package -DskipTests
 
 .PHONY: bench
-bench: run-build ## Throughput vs VerifiableSource and ProducerPerformance, exactly-once cost, failover, start-up, RSS; table in target/bench/ (~6.5 min)
-	$(E2E_JAVA) com.example.increment.bench.BenchMain $(BENCH_ARGS)
+bench: bench-build ## Throughput, exactly-once cost, failover, start-up, RSS; tables in target/bench/ (~6.5 min)
+	$(BENCH_JAVA) com.example.increment.bench.BenchMain $(BENCH_ARGS)
 
 .PHONY: bench-soak
-bench-soak: run-build ## IncrementSource under steady load for SOAK (10m) while each worker's live heap is sampled every SOAK_INTERVAL
-	$(E2E_JAVA) com.example.increment.bench.BenchMain --out $(BENCH_OUT) --soak $(SOAK) --soak-interval $(SOAK_INTERVAL)
+bench-soak: bench-build ## Steady load for SOAK (10m), each worker's live heap sampled every SOAK_INTERVAL
+	$(BENCH_JAVA) com.example.increment.bench.BenchMain --out $(BENCH_OUT) --soak $(SOAK) \
+	  --soak-interval $(SOAK_INTERVAL)
 
 ##@ Clean
 

@@ -1,0 +1,207 @@
+package com.example.increment.local.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A started JVM, known by its PID: stopped with SIGTERM (Kafka's shutdown hooks run: a worker commits offsets),
+ * or killed with SIGKILL (a real crash). Children run in their own session, so a Ctrl-C in the terminal reaches
+ * only the owner, which then stops them in order (workers before the broker).
+ */
+public final class ManagedProcess {
+
+    /** How long a SIGTERM may take before the process is killed. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
+
+    private final JvmSpec spec;
+    private final Process process;
+    private final long logOffsetAtStart;
+
+    private ManagedProcess(JvmSpec spec, Process process, long logOffsetAtStart) {
+        this.spec = spec;
+        this.process = process;
+        this.logOffsetAtStart = logOffsetAtStart;
+    }
+
+    public static ManagedProcess start(JvmSpec spec, KafkaRuntime runtime) {
+        List<String> command = new ArrayList<>();
+        if (HAS_SETSID) {
+            command.add("/usr/bin/setsid"); // not a group leader, so setsid execs in place: the PID stays the JVM's
+        }
+        command.addAll(spec.command(runtime));
+        try {
+            Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+            long offset = Files.exists(spec.logFile()) ? Files.size(spec.logFile()) : 0;
+            Files.writeString(spec.logFile(), "\n==== starting " + spec.name() + ": " + String.join(" ", command)
+                    + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            ManagedProcess managed = new ManagedProcess(spec, process, offset);
+            ProcessRegistry.register(managed);
+            return managed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + spec.name() + ": " + command, e);
+        }
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public JvmSpec.StopPhase stopPhase() {
+        return spec.stopPhase();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return spec.logFile();
+    }
+
+    /** The log written since this process started (a restarted process appends to the same file). */
+    public String logSinceStart() {
+        try {
+            byte[] all = Files.readAllBytes(spec.logFile());
+            int from = (int) Math.min(logOffsetAtStart, all.length);
+            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Where this process's part of its log file begins. */
+    public long logOffsetAtStart() {
+        return logOffsetAtStart;
+    }
+
+    /** The complete lines of the log from byte {@code offset} on, and the offset after them. */
+    public LogChunk logFrom(long offset) {
+        try (var channel = java.nio.channels.FileChannel.open(spec.logFile())) {
+            long size = channel.size();
+            if (size <= offset) {
+                return new LogChunk("", offset);
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - offset, 64L << 20));
+            channel.read(buffer, offset);
+            byte[] bytes = buffer.array();
+            int end = buffer.position();
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--; // a line still being written is read next time
+            }
+            return new LogChunk(new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8), offset + end);
+        } catch (IOException e) {
+            return new LogChunk("", offset);
+        }
+    }
+
+    /** Log text and the file offset right after it. */
+    public record LogChunk(String text, long nextOffset) {
+    }
+
+    /** Waits for a process that is meant to end by itself (a tool); returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new IllegalStateException(name() + " did not finish within " + timeout.toSeconds()
+                        + " s; see " + logFile());
+            }
+            ProcessRegistry.unregister(this);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for " + name(), e);
+        }
+    }
+
+    /** Sends SIGTERM without waiting. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    /** SIGTERM, then waits; SIGKILL when it does not end within {@link #STOP_TIMEOUT}. */
+    public void stop() {
+        signalStop();
+        awaitEnd();
+    }
+
+    /** Waits for the end after a SIGTERM, killing the process if it takes longer than {@link #STOP_TIMEOUT}. */
+    public void awaitEnd() {
+        if (!waitUninterruptibly(STOP_TIMEOUT)) {
+            System.err.println(name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s of SIGTERM; killing it");
+            kill();
+        }
+        unregisterIfGone();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is committed. Returns once the process is gone (or after 30 s). */
+    public void kill() {
+        process.destroyForcibly();
+        if (!waitUninterruptibly(Duration.ofSeconds(30))) {
+            System.err.println(name() + " (pid " + pid() + ") still runs 30 s after SIGKILL; left registered");
+        }
+        unregisterIfGone();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the process to end, also when the calling thread is interrupted (the flag is
+     * kept and restored), so that a stop during an interrupt does not give up on a live process.
+     */
+    private boolean waitUninterruptibly(Duration timeout) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                try {
+                    return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A process still alive stays registered, so the shutdown hook tries again. */
+    private void unregisterIfGone() {
+        if (!process.isAlive()) {
+            ProcessRegistry.unregister(this);
+        }
+    }
+
+    /** Resident set size in KiB from /proc (Linux), or -1. */
+    public long rssKib() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (pid " + pid() + (isAlive() ? "" : ", ended") + ")";
+    }
+}

@@ -1,0 +1,213 @@
+package com.example.increment.scenarios;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.example.increment.connect.ConnectCluster;
+import com.example.increment.connect.ConnectorStatus;
+import com.example.increment.connect.IncrementConnector;
+import com.example.increment.support.Waits;
+import com.example.increment.scenarios.report.OutageAnalysis;
+import com.example.increment.scenarios.report.ScenarioReport;
+import com.example.increment.scenarios.report.ScenarioResult;
+import com.example.increment.scenarios.report.SequenceOutcome;
+import com.example.increment.scenarios.report.TimelineEvent;
+import com.example.increment.verify.SequenceReport;
+import com.example.increment.verify.SequenceReport.Pause;
+import com.example.increment.verify.VerificationReport;
+
+/**
+ * One scenario on any {@link ConnectCluster}: its own connector and topic prefix (so scenarios sharing a cluster
+ * never see each other's data), the events it caused, and the data read back. t = 0 is {@link #start()}.
+ */
+public final class ScenarioRun {
+
+    /** The lab's sequences plus two more, so that two workers each run two tasks. */
+    public static final List<Long> INCREMENTS = List.of(1L, 2L, 3L, 100L);
+    public static final int RECORDS_PER_SECOND = 20;
+    public static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(90);
+    /** How much flow after a disturbance counts as "back": a few seconds of records in every sequence. */
+    public static final Duration FLOWING_AGAIN = Duration.ofSeconds(3);
+
+    private final ConnectCluster cluster;
+    private final ClusterTiming timing;
+    private final String id;
+    private final String title;
+    private final Instant start = Instant.now();
+    private final List<TimelineEvent> events = new ArrayList<>();
+    private final List<String> findings = new ArrayList<>();
+
+    public ScenarioRun(ConnectCluster cluster, ClusterTiming timing, String id, String title) {
+        this.cluster = cluster;
+        this.timing = timing;
+        this.id = id;
+        this.title = title;
+    }
+
+    public ConnectCluster cluster() {
+        return cluster;
+    }
+
+    public ClusterTiming timing() {
+        return timing;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public String connector() {
+        return "e2e-" + id;
+    }
+
+    public String topicPrefix() {
+        return "e2e-" + id.substring(0, id.indexOf('-') < 0 ? id.length() : id.indexOf('-')) + "-";
+    }
+
+    public String topic(long increment) {
+        return topicPrefix() + increment;
+    }
+
+    /** With tasks.max = number of increments, ConnectorUtils.groupPartitions gives task i the i-th increment. */
+    public String topicOfTask(int task) {
+        return topic(INCREMENTS.get(task));
+    }
+
+    public Map<String, String> connectorConfig(int tasksMax) {
+        Map<String, String> c = new LinkedHashMap<>(IncrementConnector.config(tasksMax));
+        c.put("increments", INCREMENTS.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        c.put("topic.prefix", topicPrefix());
+        c.put("records.per.second", Integer.toString(RECORDS_PER_SECOND));
+        if (timing.exactlyOnce()) {
+            // Fail at creation, not silently at-least-once, if the workers do not run exactly-once source.
+            c.put("exactly.once.support", "required");
+        }
+        return c;
+    }
+
+    /** Creates the scenario's connector and waits until its tasks run. */
+    public ConnectorStatus startConnector(int tasksMax) {
+        cluster.putConnector(connector(), connectorConfig(tasksMax));
+        return awaitStatus(tasksMax + " task(s) RUNNING", s -> s.running() && s.tasks().size() == tasksMax);
+    }
+
+    /** Waits until every current worker runs at least one task (a fresh connector or a rebalance spread them). */
+    public ConnectorStatus awaitEveryWorkerHasTasks(int tasks) {
+        return awaitStatus(tasks + " task(s) RUNNING, on every worker of " + cluster.workers(),
+                s -> s.running() && s.tasks().size() == tasks
+                        && s.tasksByWorker().keySet().containsAll(cluster.workers()));
+    }
+
+    public ConnectorStatus awaitStatus(String what, Predicate<ConnectorStatus> done) {
+        return Waits.waitFor("connector " + connector() + ": " + what, CONNECTOR_TIMEOUT,
+                () -> cluster.status(connector()), done);
+    }
+
+    /** Notes something done to the cluster now; returns when. */
+    public Instant event(TimelineEvent.Kind kind, String label) {
+        Instant at = Instant.now();
+        events.add(new TimelineEvent(at, kind, label));
+        System.out.printf(Locale.ROOT, "[%s] t=%.1f s %s%n", id, t(at), label);
+        return at;
+    }
+
+    /** A conclusion from the data, for the report page. */
+    public void finding(String sentence) {
+        findings.add(sentence);
+    }
+
+    public double t(Instant instant) {
+        return Duration.between(start, instant).toMillis() / 1000.0;
+    }
+
+    /** "no records from t=a to t=b" for an outage, else "kept flowing (longest pause x s)". */
+    public String describe(Optional<Pause> pause) {
+        if (pause.isEmpty()) {
+            return "no records in the window";
+        }
+        Pause p = pause.get();
+        return OutageAnalysis.isOutage(p)
+                ? String.format(Locale.ROOT, "no records from t=%.1f s to t=%.1f s", t(p.from()), t(p.to()))
+                : String.format(Locale.ROOT, "kept flowing (longest pause %.2f s)", p.length().toMillis() / 1000.0);
+    }
+
+    public VerificationReport verify() {
+        return cluster.readSequences(topicPrefix(), timing.exactlyOnce());
+    }
+
+    /**
+     * Waits until every sequence has {@link #FLOWING_AGAIN} worth of new positions stamped after {@code since}
+     * (replayed values do not count): it runs again, on whichever worker, and the data shows how long it did not.
+     */
+    public VerificationReport awaitFlowingAfter(Instant since, Duration timeout) {
+        long needed = RECORDS_PER_SECOND * FLOWING_AGAIN.toSeconds();
+        return Waits.waitFor("all " + INCREMENTS.size() + " sequences of " + connector() + " to make " + needed
+                        + " new positions after t=" + t(since) + " s", timeout, this::verify,
+                r -> r.sequences().size() == INCREMENTS.size()
+                        && r.sequences().values().stream().allMatch(s -> newPositionsAfter(s, since) >= needed));
+    }
+
+    /**
+     * Waits until every sequence has at least {@code records} distinct positions: a baseline of normal flow
+     * (longer than an offset flush interval, so a crash replays only what followed the last flush).
+     */
+    public VerificationReport awaitPositions(long records) {
+        return Waits.waitFor("all " + INCREMENTS.size() + " sequences of " + connector() + " to reach position "
+                        + records, CONNECTOR_TIMEOUT.plusSeconds(records / RECORDS_PER_SECOND), this::verify,
+                r -> r.sequences().size() == INCREMENTS.size()
+                        && r.sequences().values().stream().allMatch(s -> s.maxPosition() >= records));
+    }
+
+    /** Baseline flow before a disturbance: an offset flush and a few seconds more. */
+    public VerificationReport awaitBaseline() {
+        return awaitPositions(RECORDS_PER_SECOND * (timing.offsetFlush().toSeconds() + 2));
+    }
+
+    private static long newPositionsAfter(SequenceReport s, Instant since) {
+        long before = s.records().stream().filter(r -> !r.timestamp().isAfter(since))
+                .mapToLong(r -> r.value() / s.step()).max().orElse(0);
+        return s.records().stream().filter(r -> r.timestamp().isAfter(since))
+                .mapToLong(r -> r.value() / s.step()).filter(p -> p > before).distinct().count();
+    }
+
+    /** The longest a disturbance can take to be over here: noticed, delayed, reassigned, started, plus slack. */
+    public Duration recoveryTimeout() {
+        return timing.sessionTimeout().plus(timing.rebalanceDelay()).plus(Duration.ofSeconds(90));
+    }
+
+    /**
+     * Builds the scenario's result from the data (per sequence: records, gaps, duplicates, outage and a line on
+     * what happened, by {@code outcome}), writes its report page and picture, and prints the run's summary.
+     */
+    public ScenarioResult report(VerificationReport data, Function<SequenceReport, SequenceOutcome> outcome) {
+        List<SequenceOutcome> rows = data.sequences().values().stream().map(outcome).toList();
+        String verdict = String.format(Locale.ROOT, "%s, %d missing, %d duplicates",
+                data.hasGaps() ? "GAPS" : "no gaps", data.totalMissing(), data.totalDuplicates());
+        Instant end = data.sequences().values().stream().flatMap(s -> s.records().stream())
+                .map(r -> r.timestamp()).max(Instant::compareTo).orElse(Instant.now());
+        ScenarioResult result = new ScenarioResult(id, title, timing.describe(), start, end, events, rows, data,
+                verdict, findings);
+        String summary = ScenarioReport.write(result);
+        System.out.println(data.render());
+        System.out.println("e2e report so far (" + ScenarioReport.DEFAULT_DIR.toAbsolutePath() + "):\n" + summary);
+        return result;
+    }
+
+    /** Restarts what the scenario took down and deletes its connector on exit: use with try-with-resources. */
+    ScenarioCleanup cleanUpOnExit() {
+        return new ScenarioCleanup(cluster, connector());
+    }
+}

@@ -1,0 +1,37 @@
+package com.example.increment.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
+
+import com.example.increment.scenarios.WorkerLoss.Loss;
+import com.example.increment.scenarios.WorkerLoss.Pick;
+
+/**
+ * Scenario 8: scenario 1 again with {@code exactly.once.source.support=enabled} on every worker (the broker's
+ * transaction state log has replication factor and min ISR 1, fitting its one node) and the connector requiring
+ * exactly-once: a {@code read_committed} reader sees no gap and no duplicate.
+ */
+@Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
+class ExactlyOnceScenarioTest {
+
+    private static final ClusterTiming TIMING = ClusterTiming.exactlyOnceNoDelay();
+
+    @RegisterExtension
+    static final LocalScenarioCluster LOCAL = new LocalScenarioCluster("scenarios-exactly-once", 2, TIMING);
+
+    @Test
+    void s8KilledFollowerUnderExactlyOnceGivesNoGapAndNoDuplicateToReadCommitted() {
+        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s8-exactly-once-kill",
+                "exactly-once source, kill -9 a follower: 0 gaps, 0 duplicates (read_committed)"), Pick.FOLLOWER,
+                Loss.KILL);
+
+        assertThat(loss.data().sequences()).hasSize(ScenarioRun.INCREMENTS.size());
+        assertThat(loss.data().hasGaps()).as(loss.data().render()).isFalse();
+        assertThat(loss.data().totalDuplicates()).as("exactly-once, read_committed: " + loss.data().render()).isZero();
+        loss.movedTopics().forEach(topic -> assertThat(loss.outage(topic)).as("outage of %s", topic)
+                .isLessThan(TIMING.sessionTimeout().plusSeconds(15)));
+    }
+}
