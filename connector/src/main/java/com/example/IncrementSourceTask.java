@@ -25,14 +25,26 @@ public class IncrementSourceTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(IncrementSourceTask.class);
 
+    private final TaskTime time;
     private final Object monitor = new Object();
     private volatile boolean stopping;
     private volatile List<IncrementSequence> sequences = List.of();
     private volatile TaskMetrics metrics = TaskMetrics.NONE;
-    private volatile UnacknowledgedRecords unacknowledged = new UnacknowledgedRecords(0, List.of());
+    private volatile UnacknowledgedRecords unacknowledged;
     private int batchSize;
     private long intervalNanos;
     private long nextStepNanos;
+
+    /** As Connect makes it: paced by the system clock. */
+    public IncrementSourceTask() {
+        this(TaskTime.SYSTEM);
+    }
+
+    /** For tests: paced by a clock they advance themselves. */
+    IncrementSourceTask(TaskTime time) {
+        this.time = time;
+        this.unacknowledged = new UnacknowledgedRecords(0, List.of(), time);
+    }
 
     @Override
     public String version() {
@@ -49,10 +61,10 @@ public class IncrementSourceTask extends SourceTask {
             started.add(new IncrementSequence(increment, config.topic(increment), positions.getOrDefault(increment, 0L)));
         }
         sequences = List.copyOf(started);
-        unacknowledged = new UnacknowledgedRecords(config.unacknowledgedLimit(), sequences);
+        unacknowledged = new UnacknowledgedRecords(config.unacknowledgedLimit(), sequences, time);
         batchSize = config.batchSize();
         intervalNanos = config.unthrottled() ? 0 : TimeUnit.SECONDS.toNanos(1) / config.recordsPerSecond();
-        nextStepNanos = System.nanoTime();
+        nextStepNanos = time.nanoTime();
         metrics = registerMetrics();
         log.info("Task started: (prefix: {}, increments {}, at most {} unacknowledged records), resuming {}",
                 config.topicPrefix(), IncrementSourceConnector.join(config.taskIncrements()),
@@ -116,17 +128,17 @@ public class IncrementSourceTask extends SourceTask {
         }
         synchronized (monitor) {
             long wait;
-            while (!stopping && (wait = nextStepNanos - System.nanoTime()) > 0) {
-                TimeUnit.NANOSECONDS.timedWait(monitor, wait);
+            while (!stopping && (wait = nextStepNanos - time.nanoTime()) > 0) {
+                time.timedWait(monitor, wait);
             }
             if (stopping) {
                 return 0;
             }
-            long late = System.nanoTime() - nextStepNanos;
+            long late = time.nanoTime() - nextStepNanos;
             long due = late / intervalNanos + 1;
             if (due > batchSize) {
                 // Too far behind (a pause, a slow producer): make one batch and keep the pace from now on.
-                nextStepNanos = System.nanoTime() + intervalNanos;
+                nextStepNanos = time.nanoTime() + intervalNanos;
                 return batchSize;
             }
             nextStepNanos += due * intervalNanos;

@@ -3,7 +3,6 @@ package com.example;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,18 +33,23 @@ final class UnacknowledgedRecords {
     private final int resumeAt;
     private final List<IncrementSequence> sequences;
     private final Map<Long, IncrementSequence> byIncrement;
+    private final TaskTime time;
     private final Object lock = new Object();
     /** Set while poll() waits, so acknowledgements only take the lock when someone waits for them. */
     private volatile boolean waiting;
     private volatile boolean closed;
 
-    /** @param limit the most unacknowledged records before poll() holds back; 0 for no bound */
-    UnacknowledgedRecords(int limit, List<IncrementSequence> sequences) {
+    /**
+     * @param limit the most unacknowledged records before poll() holds back; 0 for no bound
+     * @param time the clock that bounds a wait by {@link #MAX_WAIT}
+     */
+    UnacknowledgedRecords(int limit, List<IncrementSequence> sequences, TaskTime time) {
         this.limit = limit;
         this.resumeAt = limit / 2;
         this.sequences = List.copyOf(sequences);
         this.byIncrement = sequences.stream()
                 .collect(Collectors.toUnmodifiableMap(IncrementSequence::increment, Function.identity()));
+        this.time = time;
     }
 
     boolean bounded() {
@@ -71,13 +75,13 @@ final class UnacknowledgedRecords {
         if (!bounded() || count() < limit) {
             return !closed;
         }
-        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        long deadline = time.nanoTime() + MAX_WAIT.toNanos();
         synchronized (lock) {
             waiting = true;
             try {
                 long left;
-                while (!closed && count() > resumeAt && (left = deadline - System.nanoTime()) > 0) {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                while (!closed && count() > resumeAt && (left = deadline - time.nanoTime()) > 0) {
+                    time.timedWait(lock, left);
                 }
             } finally {
                 waiting = false;

@@ -44,15 +44,16 @@ import org.mockito.quality.Strictness;
 @MockitoSettings(strictness = Strictness.LENIENT)
 class IncrementSourceTaskTest {
 
-    /** Loose bound for "at once": far above a wake-up, far below a throttled wait of a slow rate. */
-    private static final Duration PROMPTLY = Duration.ofSeconds(2);
+    private static final long HANG_GUARD_MILLIS = ManualTaskTime.HANG_GUARD.toMillis();
 
     @Mock
     private SourceTaskContext context;
     @Mock
     private OffsetStorageReader offsetReader;
 
-    private final IncrementSourceTask task = new IncrementSourceTask();
+    /** Time stands still unless a test advances it: a wait ends only on the signal under test. */
+    private final ManualTaskTime time = new ManualTaskTime();
+    private final IncrementSourceTask task = new IncrementSourceTask(time);
     private final Map<Map<String, Object>, Map<String, Object>> storedOffsets = new HashMap<>();
 
     @BeforeEach
@@ -85,17 +86,32 @@ class IncrementSourceTaskTest {
         return taskProps(increments, RECORDS_PER_SECOND_CONFIG, "0", BATCH_SIZE_CONFIG, String.valueOf(batchSize));
     }
 
-    private List<SourceRecord> pollUntil(int count) throws InterruptedException {
+    private static List<SourceRecord> pollUntil(IncrementSourceTask task, int count) throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANG_GUARD_MILLIS);
         while (records.size() < count && System.nanoTime() < deadline) {
             List<SourceRecord> batch = task.poll();
             if (batch != null) {
                 records.addAll(batch);
             }
         }
-        assertThat(records).as("records polled within 10 s").hasSizeGreaterThanOrEqualTo(count);
+        assertThat(records).as("records polled before the hang guard").hasSizeGreaterThanOrEqualTo(count);
         return records;
+    }
+
+    /** On a thread of its own: a poll a failed test leaves waiting must not hold a pool thread the next one needs. */
+    private CompletableFuture<List<SourceRecord>> pollInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.poll();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, runnable -> {
+            Thread poller = new Thread(runnable, "background-poll");
+            poller.setDaemon(true);
+            poller.start();
+        });
     }
 
     private static long value(SourceRecord record) {
@@ -263,21 +279,14 @@ class IncrementSourceTaskTest {
         task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "1"));
         assertThat(task.poll()).as("the first step is due at once").hasSize(1);
 
-        CompletableFuture<List<SourceRecord>> blocked = CompletableFuture.supplyAsync(() -> {
-            try {
-                return task.poll();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(100); // let poll() reach its wait: the next step is a second away
+        CompletableFuture<List<SourceRecord>> blocked = pollInBackground();
+        time.awaitWait();
         assertThat(blocked).as("poll waits for the next step").isNotDone();
-        long stopAt = System.nanoTime();
         task.stop();
 
-        assertThat(blocked.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).as("a stopped poll returns no records")
+        // Time stands still, so the next step never comes due: only stop()'s wake-up can end this wait.
+        assertThat(blocked.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS)).as("a stopped poll returns no records")
                 .isNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).isLessThan(Duration.ofMillis(900));
     }
 
     @Test
@@ -289,41 +298,62 @@ class IncrementSourceTaskTest {
     }
 
     @Test
-    void throttledSequencesAdvanceAtTheConfiguredRate() throws InterruptedException {
-        task.start(taskProps("1,100", RECORDS_PER_SECOND_CONFIG, "20"));
-        long start = System.nanoTime();
+    void throttledSequencesAdvanceAtTheConfiguredRate() throws Exception {
+        task.start(taskProps("1,100", RECORDS_PER_SECOND_CONFIG, "20")); // a step every 50 ms
+        List<SourceRecord> records = new ArrayList<>(task.poll()); // the first step is due at once
 
-        List<SourceRecord> records = pollUntil(2 * 10);
+        for (int step = 2; step <= 10; step++) {
+            CompletableFuture<List<SourceRecord>> next = pollInBackground();
+            time.awaitWait();
+            time.advance(Duration.ofMillis(49));
+            time.awaitWait(); // woken 1 ms early, it looked at the time and waited on
+            assertThat(next).as("step %d is not due 49 ms after the last", step).isNotDone();
+            time.advance(Duration.ofMillis(1));
+            assertThat(next.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS)).as("step %d, due 50 ms after the last", step)
+                    .hasSize(2);
+            records.addAll(next.get());
+        }
 
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        // 10 steps at 20/s: the first is due at once, the tenth after 9 intervals = 450 ms. Loose bounds.
-        assertThat(elapsed).isBetween(Duration.ofMillis(400), Duration.ofSeconds(5));
         assertThat(records).filteredOn(r -> r.topic().equals("seq_100")).extracting(IncrementSourceTaskTest::value)
-                .startsWith(100L, 200L, 300L);
+                .containsExactly(100L, 200L, 300L, 400L, 500L, 600L, 700L, 800L, 900L, 1000L);
     }
 
     @Test
-    void throttledPollsWaitInsteadOfReturningEmptyBatches() throws InterruptedException {
-        task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "5"));
-        int polls = 0;
-        List<SourceRecord> records = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700);
-        while (System.nanoTime() < deadline) {
-            List<SourceRecord> batch = task.poll();
-            polls++;
-            if (batch != null) {
-                records.addAll(batch);
-            }
+    void aTaskAsConnectMakesItKeepsThePaceOnTheSystemClock() throws InterruptedException {
+        IncrementSourceTask systemTask = new IncrementSourceTask();
+        systemTask.initialize(context);
+        long start = System.nanoTime();
+        systemTask.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "20"));
+        try {
+            List<SourceRecord> records = pollUntil(systemTask, 10);
+
+            // Real time passing is the subject: 10 steps at 20/s take 9 intervals, a bound no slow machine breaks.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+            assertThat(records).extracting(IncrementSourceTaskTest::value).startsWith(1L, 2L, 3L);
+        } finally {
+            systemTask.stop();
         }
-        // 700 ms at 5/s is 4 steps (at 0, 200, 400, 600 ms): a spinning poll would have looped thousands of times.
-        assertThat(polls).isLessThanOrEqualTo(6);
-        assertThat(records).hasSizeBetween(3, 10);
+    }
+
+    @Test
+    void throttledPollsWaitInsteadOfReturningEmptyBatches() throws Exception {
+        task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "5")); // a step every 200 ms
+        assertThat(task.poll()).as("the first step is due at once").hasSize(1);
+
+        CompletableFuture<List<SourceRecord>> next = pollInBackground();
+        time.awaitWait();
+        time.advance(Duration.ofMillis(100));
+        time.awaitWait(); // woken with nothing due, it waited again rather than return an empty batch
+        assertThat(next).isNotDone();
+        time.advance(Duration.ofMillis(100));
+
+        assertThat(next.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS)).hasSize(1);
     }
 
     @Test
     void aThrottledTaskThatFellBehindCatchesUpAtMostOneBatch() throws InterruptedException {
         task.start(taskProps("1", RECORDS_PER_SECOND_CONFIG, "1000", BATCH_SIZE_CONFIG, "5"));
-        Thread.sleep(200); // 200 steps due
+        time.advance(Duration.ofMillis(200)); // 200 steps due
 
         assertThat(task.poll()).hasSize(5);
     }
@@ -355,30 +385,24 @@ class IncrementSourceTaskTest {
         records.forEach(record -> task.commitRecord(record, null));
     }
 
-    private CompletableFuture<List<SourceRecord>> pollInBackground() {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return task.poll();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     @Test
-    void pollsHoldBackAtTheBoundUntilKafkaAcknowledges() throws InterruptedException {
+    void pollsHoldBackAtTheBoundUntilKafkaAcknowledges() throws Exception {
         startBoundedAtTen();
 
         List<SourceRecord> first = task.poll();
         List<SourceRecord> second = task.poll();
-        long start = System.nanoTime();
-        List<SourceRecord> third = task.poll();
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-
         assertThat(first).hasSize(8);
         assertThat(second).as("8 unacknowledged is below the bound: a whole batch, not cut to fit").hasSize(8);
-        assertThat(third).as("16 unacknowledged: nothing until Kafka acknowledges").isNull();
-        assertThat(waited).as("it waited for acknowledgements, not spun").isGreaterThan(Duration.ofMillis(500));
+
+        CompletableFuture<List<SourceRecord>> third = pollInBackground();
+        time.awaitWait();
+        time.advance(UnacknowledgedRecords.MAX_WAIT.minusNanos(1));
+        time.awaitWait(); // woken with no room yet, it waited on: it waits for acknowledgements, it does not spin
+        assertThat(third).as("it waits up to MAX_WAIT").isNotDone();
+        time.advance(Duration.ofNanos(1));
+
+        assertThat(third.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS))
+                .as("16 unacknowledged: nothing until Kafka acknowledges").isNull();
 
         acknowledge(first);
         assertThat(task.poll()).as("8 left unacknowledged: below the bound again").hasSize(8)
@@ -393,18 +417,17 @@ class IncrementSourceTaskTest {
         sent.addAll(task.poll()); // seq_1 and seq_100 at position 8 each: 16 unacknowledged
 
         CompletableFuture<List<SourceRecord>> waiting = pollInBackground();
-        // Short sleeps: the background poll's wait ends on its own after 1 s (then it returns null), and all of
-        // this must happen well within it even on a busy machine.
-        Thread.sleep(100);
+        time.awaitWait();
         task.commitRecord(sent.get(14), null); // seq_1 position 8: 8 unacknowledged, below the bound
-        Thread.sleep(100);
+        time.advance(Duration.ofNanos(1)); // wakes the poll to look at the count again, far within its bounded wait
+        time.awaitWait();
         assertThat(waiting).as("still waiting: it goes on at half the bound, not at the first acknowledgement")
                 .isNotDone();
 
         task.commitRecord(sent.get(9), null); // seq_100 position 5: 3 unacknowledged
 
-        // Woken before its bounded wait ends (then it would have returned null).
-        assertThat(waiting.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).hasSize(8);
+        // Time stands still, so its bounded wait never ends (it would return null): the acknowledgement woke it.
+        assertThat(waiting.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS)).hasSize(8);
     }
 
     @Test
@@ -444,9 +467,10 @@ class IncrementSourceTaskTest {
         task.poll();
 
         CompletableFuture<List<SourceRecord>> waiting = pollInBackground();
-        Thread.sleep(100);
+        time.awaitWait();
         task.stop();
 
-        assertThat(waiting.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).isNull();
+        // Time stands still, so its bounded wait never ends: only stop() can have ended it.
+        assertThat(waiting.get(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS)).isNull();
     }
 }
