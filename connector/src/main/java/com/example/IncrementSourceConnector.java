@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one number sequence per configured increment N to the topic {@code topic.prefix + N}: the lab's
+ * Writes one number sequence per configured increment N to the topic {@code topic.prefix + N}: the classic
  * IncrementSourceConnector. The sequences are split across at most {@code tasks.max} tasks.
  */
 public class IncrementSourceConnector extends SourceConnector {

@@ -165,7 +165,7 @@ public class IncrementSourceTask extends SourceTask {
                 .collect(Collectors.joining(", ")));
     }
 
-    /** The worker's host name, looked up once: the lab's records carry it. */
+    /** The worker's host name, looked up once: every record carries it. */
     private static final class Host {
         static final String NAME = lookup();
 

@@ -24,7 +24,7 @@ class AlterOffsetsTest {
     private boolean alter(Map<String, ?> partition, Map<String, ?> offset) {
         Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
         offsets.put(partition, offset);
-        return connector.alterOffsets(TestConfigs.lab(), offsets);
+        return connector.alterOffsets(TestConfigs.defaults(), offsets);
     }
 
     static Stream<Arguments> accepted() {
@@ -53,7 +53,7 @@ class AlterOffsetsTest {
         offsets.put(Map.of("increment", 1L), Map.of("position", 10L));
         offsets.put(Map.of("increment", 100L), null);
 
-        assertThat(connector.alterOffsets(TestConfigs.lab(), offsets)).isTrue();
+        assertThat(connector.alterOffsets(TestConfigs.defaults(), offsets)).isTrue();
     }
 
     static Stream<Arguments> rejected() {

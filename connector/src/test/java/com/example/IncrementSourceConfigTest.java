@@ -1,8 +1,8 @@
 package com.example;
 
 import static com.example.IncrementSourceConfig.BATCH_SIZE_CONFIG;
-import static com.example.IncrementSourceConfig.MAX_UNACKNOWLEDGED_RECORDS_CONFIG;
 import static com.example.IncrementSourceConfig.INCREMENTS_CONFIG;
+import static com.example.IncrementSourceConfig.MAX_UNACKNOWLEDGED_RECORDS_CONFIG;
 import static com.example.IncrementSourceConfig.RECORDS_PER_SECOND_CONFIG;
 import static com.example.IncrementSourceConfig.TASK_INCREMENTS_CONFIG;
 import static com.example.IncrementSourceConfig.TOPIC_PREFIX_CONFIG;
@@ -29,7 +29,7 @@ class IncrementSourceConfigTest {
 
     @Test
     void labConfigParsesWithDefaults() {
-        IncrementSourceConfig config = new IncrementSourceConfig(TestConfigs.lab());
+        IncrementSourceConfig config = new IncrementSourceConfig(TestConfigs.defaults());
 
         assertThat(config.increments()).containsExactly(1L, 100L);
         assertThat(config.topicPrefix()).isEqualTo("seq_");
@@ -154,7 +154,7 @@ class IncrementSourceConfigTest {
 
     @Test
     void validateAcceptsTheLabConfig() {
-        assertThat(new IncrementSourceConnector().validate(TestConfigs.lab()).configValues())
+        assertThat(new IncrementSourceConnector().validate(TestConfigs.defaults()).configValues())
                 .allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
     }
 
@@ -169,7 +169,7 @@ class IncrementSourceConfigTest {
 
     @Test
     void taskNeedsItsShare() {
-        assertThatThrownBy(() -> new IncrementSourceTaskConfig(TestConfigs.lab()))
+        assertThatThrownBy(() -> new IncrementSourceTaskConfig(TestConfigs.defaults()))
                 .hasMessageContaining("task.increments");
     }
 
@@ -200,7 +200,7 @@ class IncrementSourceConfigTest {
 
     @Test
     void theBoundOnUnacknowledgedRecordsIsOffOnlyWithIntervalTransactions() {
-        assertThat(new IncrementSourceConfig(TestConfigs.lab()).unacknowledgedLimit()).isEqualTo(10_000);
+        assertThat(new IncrementSourceConfig(TestConfigs.defaults()).unacknowledgedLimit()).isEqualTo(10_000);
         assertThat(new IncrementSourceConfig(TestConfigs.labWith(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "0"))
                 .unacknowledgedLimit()).isZero();
         assertThat(new IncrementSourceConfig(TestConfigs.labWith("transaction.boundary", "poll"))

@@ -61,7 +61,7 @@ class IncrementSourceConnectorTest {
     @Test
     void labWithOneTaskPutsBothSequencesInIt() {
         IncrementSourceConnector connector = new IncrementSourceConnector();
-        connector.start(TestConfigs.lab());
+        connector.start(TestConfigs.defaults());
 
         assertThat(connector.taskConfigs(1)).extracting(c -> c.get(TASK_INCREMENTS_CONFIG)).containsExactly("1,100");
     }
@@ -69,7 +69,7 @@ class IncrementSourceConnectorTest {
     @Test
     void labWithTwoOrMoreTasksGivesTwoTasks() {
         IncrementSourceConnector connector = new IncrementSourceConnector();
-        connector.start(TestConfigs.lab());
+        connector.start(TestConfigs.defaults());
 
         for (int maxTasks : new int[] {2, 3, 10}) {
             assertThat(connector.taskConfigs(maxTasks)).extracting(c -> c.get(TASK_INCREMENTS_CONFIG))
@@ -81,8 +81,8 @@ class IncrementSourceConnectorTest {
     void declaresExactlyOnceSupportButNotItsOwnTransactionBoundaries() {
         IncrementSourceConnector connector = new IncrementSourceConnector();
 
-        assertThat(connector.exactlyOnceSupport(TestConfigs.lab())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
-        assertThat(connector.canDefineTransactionBoundaries(TestConfigs.lab()))
+        assertThat(connector.exactlyOnceSupport(TestConfigs.defaults())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.canDefineTransactionBoundaries(TestConfigs.defaults()))
                 .isEqualTo(ConnectorTransactionBoundaries.UNSUPPORTED);
     }
 

@@ -3,14 +3,14 @@ package com.example;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Connector settings for tests: the lab's config, with overrides. */
+/** Connector settings for tests: the default config (increments=1,100, topic.prefix=seq_), with overrides. */
 final class TestConfigs {
 
     private TestConfigs() {
     }
 
-    /** The lab's settings: increments=1,100, topic.prefix=seq_. */
-    static Map<String, String> lab() {
+    /** The default settings: increments=1,100, topic.prefix=seq_. */
+    static Map<String, String> defaults() {
         return props(IncrementSourceConfig.INCREMENTS_CONFIG, "1,100", IncrementSourceConfig.TOPIC_PREFIX_CONFIG, "seq_");
     }
 
@@ -25,9 +25,9 @@ final class TestConfigs {
         return props;
     }
 
-    /** The lab's settings with some replaced (a null value removes the key). */
+    /** The default settings with some replaced (a null value removes the key). */
     static Map<String, String> labWith(String... keysAndValues) {
-        Map<String, String> props = lab();
+        Map<String, String> props = defaults();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] == null) {
                 props.remove(keysAndValues[i]);

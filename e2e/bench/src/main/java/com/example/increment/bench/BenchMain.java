@@ -84,15 +84,19 @@ public final class BenchMain {
         }
         if (options.has(Section.FAILOVER)) {
             timed("failover", sectionTimes, () -> {
-                Duration first = FailoverSection.dwells(options).get(0);
-                ColdStart cold = ColdStart.start("failover-d" + first.toSeconds(), WORKERS,
-                        FailoverSection.workerOverrides(first));
+                Duration first = FailoverSection.rebalanceDelays(options).get(0);
+                ColdStart cold = ColdStart.start(FailoverSection.groupName(first, ""), WORKERS,
+                        FailoverBench.timing(first).workerConfig());
                 coldStarts.add(cold);
                 on(cold, cluster -> failover.addAll(new FailoverSection(options).run(cluster)));
             });
         }
+        List<OperationResult> operations = new ArrayList<>();
+        if (options.has(Section.OPERATIONS)) {
+            timed("operations", sectionTimes, () -> operations.addAll(new OperationsSection(options.outDir()).run()));
+        }
         return new BenchReport(startedAt, Duration.ofNanos(System.nanoTime() - start), sectionTimes, machine, options,
-                coldStarts, throughput, failover);
+                coldStarts, throughput, failover, operations);
     }
 
     /**

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.example.increment.scenarios.ClusterTiming;
+
 /** The tables of one {@code make bench} run, as Markdown: what BENCHMARKS.md quotes and the smoke test checks. */
 public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String, Duration> sectionTimes,
                           MachineDescription machine, BenchOptions options, List<ColdStart> coldStarts,
-                          List<ThroughputResult> throughput, List<FailoverResult> failover) {
+                          List<ThroughputResult> throughput, List<FailoverResult> failover,
+                          List<OperationResult> operations) {
 
     static final String INCREMENT = "IncrementSource";
     static final String VERIFIABLE = "VerifiableSource";
@@ -40,6 +43,9 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
         }
         if (!failover.isEmpty()) {
             md.append("\n").append(failoverTable());
+        }
+        if (!operations.isEmpty()) {
+            md.append("\n").append(OperationsTable.render(operations));
         }
         if (!coldStarts.isEmpty()) {
             md.append("\n").append(startupTable());
@@ -109,25 +115,28 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
     private String failoverTable() {
         StringBuilder t = new StringBuilder("## Failover: how long each sequence stood still, from record timestamps"
                 + "\n\n2 workers, 1 task each, " + FailoverBench.RATE + " records/s per sequence; session timeout "
-                + "10 s (default); D = scheduled.rebalance.max.delay.ms: " + dwells() + ". " + FailoverSection.LAYOUT
-                + "\n\n");
-        t.append("| case | D (s) | sequence on the killed worker (s) | sequence on the other worker (s) |\n");
+                + ClusterTiming.SESSION_TIMEOUT.toSeconds() + " s (default); the rebalance delay "
+                + "(`scheduled.rebalance.max.delay.ms`): " + rebalanceDelays() + ". " + FailoverSection.LAYOUT + "\n\n");
+        t.append("| case | rebalance delay (s) | sequence on the killed worker (s) | sequence on the other worker (s) |\n");
         t.append("|---|---:|---:|---:|\n");
         for (FailoverResult r : failover) {
-            t.append(String.format("| %s | %d | %s | %s |%n", r.failoverCase().description(), r.dwell().toSeconds(),
-                    r.killedSide().render("%.1f"), r.otherSide().runs() == 0 ? "—" : r.otherSide().render("%.1f")));
+            t.append(String.format("| %s | %d | %s | %s |%n", r.failoverCase().description(),
+                    r.rebalanceDelay().toSeconds(), r.killedSide().render("%.1f"),
+                    r.otherSide().runs() == 0 ? "—" : r.otherSide().render("%.1f")));
         }
         return t.toString();
     }
 
-    /** The D values of the failover rows, e.g. {@code 10 s and 0 s}. */
-    private String dwells() {
-        return failover.stream().map(r -> r.dwell().toSeconds() + " s").distinct().collect(Collectors.joining(" and "));
+    /** The rebalance delays of the failover rows, e.g. {@code 10 s and 0 s}. */
+    private String rebalanceDelays() {
+        return failover.stream().map(r -> r.rebalanceDelay().toSeconds() + " s").distinct()
+                .collect(Collectors.joining(" and "));
     }
 
     private String startupTable() {
         StringBuilder t = new StringBuilder("## Start-up and memory\n\n");
-        t.append("| cold start (fresh data, broker + workers + lab connector) | to first record (s) | RSS at rest (MiB) |\n");
+        t.append("| cold start (fresh data, broker + workers + the default connector) | to first record (s) "
+                + "| RSS at rest (MiB) |\n");
         t.append("|---|---:|---|\n");
         for (ColdStart c : coldStarts) {
             t.append(String.format("| %s | %.1f | %s |%n", c.label(), c.toFirstRecord().toMillis() / 1000.0,

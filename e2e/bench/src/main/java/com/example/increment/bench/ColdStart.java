@@ -15,18 +15,18 @@ import com.example.increment.verify.SequenceVerifier;
 
 /**
  * What {@code make run} does, timed: a fresh data folder, the broker formatted and started, the workers joined, the
- * lab's connector created; the figure is the first record's timestamp minus the moment before the broker started.
+ * default connector created; the figure is the first record's timestamp minus the moment before the broker started.
  * The JVM that drives it is already running (make run's Maven/JVM start is not in the figure).
  *
  * @param toFirstRecord cold start to the first record of any sequence
- * @param restRssMib    RSS of each process with the lab's connector running at its 10 records/s per sequence
+ * @param restRssMib    RSS of each process with the default connector running at its 10 records/s per sequence
  */
 public record ColdStart(LocalConnectCluster cluster, String label, Duration toFirstRecord,
                         Map<String, Long> restRssMib) {
 
     private static final Duration FIRST_RECORD_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * Lets the lab's connector run a little so the rest RSS is not that of an idle JVM just started; short, since
+     * Lets the default connector run a little so the rest RSS is not that of an idle JVM just started; short, since
      * every section waits it out (RSS grows by a few MiB a second here, under load by hundreds).
      */
     static final Duration SETTLE = Duration.ofSeconds(1);
@@ -34,7 +34,7 @@ public record ColdStart(LocalConnectCluster cluster, String label, Duration toFi
     /** Starts a cluster as {@code make run} does; the caller closes {@code cluster()}. */
     public static ColdStart start(String label, int workers, Map<String, String> workerOverrides) throws Exception {
         System.out.printf("Cold start of a local cluster (%s, %d workers)%n", label, workers);
-        LocalClusterSettings settings = LocalClusterSettings.forTest("bench-" + label, workers)
+        LocalClusterSettings settings = LocalClusterSettings.ephemeral("bench-" + label, workers)
                 .withWorkerOverrides(workerOverrides);
         LocalConnectCluster cluster = new LocalConnectCluster(settings);
         Instant begin = Instant.now();
@@ -43,7 +43,7 @@ public record ColdStart(LocalConnectCluster cluster, String label, Duration toFi
             cluster.putConnector(IncrementConnector.NAME, IncrementConnector.config(workers));
             SequenceVerifier verifier = new SequenceVerifier(cluster.bootstrapServers(), IncrementConnector.TOPIC_PREFIX,
                     false);
-            Instant first = Waits.waitFor("the first record of the lab's connector", FIRST_RECORD_TIMEOUT,
+            Instant first = Waits.waitFor("the first record of the default connector", FIRST_RECORD_TIMEOUT,
                     () -> firstTimestamp(verifier), Optional::isPresent).orElseThrow();
             ThroughputBench.pause(SETTLE);
             Map<String, Long> rss = ClusterProcesses.rssMib(cluster);

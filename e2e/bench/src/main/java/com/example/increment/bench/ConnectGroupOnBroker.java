@@ -20,7 +20,7 @@ final class ConnectGroupOnBroker {
     /** Defines the group (not started: {@link #startWorkers}); its logs go to a fresh folder of its own. */
     static LocalConnectCluster define(LocalConnectCluster host, String name, int workers,
                                       Map<String, String> workerOverrides) {
-        LocalClusterSettings own = LocalClusterSettings.forTest("bench-" + name, workers); // its folders, worker ports
+        LocalClusterSettings own = LocalClusterSettings.ephemeral("bench-" + name, workers); // its folders, worker ports
         String groupId = "bench-" + name;
         LocalClusterSettings settings = own
                 .withPorts(host.settings().brokerPort(), host.settings().controllerPort(), own.workerPorts())

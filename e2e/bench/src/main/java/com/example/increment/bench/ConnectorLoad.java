@@ -31,7 +31,7 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
             "IncrementSource, a transaction every " + TRANSACTION_INTERVAL.toSeconds() + " s";
     private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
 
-    /** IncrementSource with the lab's increments 1 and 100 (two sequences, so two tasks have work). */
+    /** IncrementSource with the default connector's increments 1 and 100 (two sequences, so two tasks have work). */
     public static ConnectorLoad increment(LocalConnectCluster cluster, String name, int tasks) {
         Map<String, String> config = new LinkedHashMap<>(IncrementConnector.config(tasks));
         String prefix = name + "-";

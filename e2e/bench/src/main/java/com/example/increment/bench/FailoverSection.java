@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,28 +11,29 @@ import java.util.concurrent.Future;
 
 import com.example.increment.bench.FailoverBench.Case;
 import com.example.increment.local.LocalConnectCluster;
-import com.example.increment.local.WorkerConfigs;
+import com.example.increment.scenarios.ScenarioRun;
 
 /**
- * The failover section of {@code make bench}: every case for D and for D = 0, in lanes that run side by side. A case
- * spends nearly all its time waiting on Connect's timers (the 10 s session timeout, then D) while its connector
- * writes 100 records/s, so cases one after another on one cluster would mostly wait. Here each lane has Connect
- * groups of its own (own workers, group.id and internal topics) on the one broker, and the lanes wait at once.
+ * The failover section of {@code make bench}: every case for the rebalance delay and for none, in lanes that run side
+ * by side. A case spends nearly all its time waiting on Connect's timers (the 10 s session timeout, then the delay)
+ * while its connector writes 100 records/s, so cases one after another on one cluster would mostly wait. Here each
+ * lane has Connect groups of its own (own workers, group.id and internal topics) on the one broker, and the lanes wait
+ * at once.
  *
  * <p>Worker starts are what the lanes share badly (2 cores), so the plan keeps them few and apart: a case that leaves
  * a worker dead is its group's last where it can be, a lane starts the workers of its next group only when it begins
- * its current one, and the kill-and-restart case with D = 0, whose pause is how fast the killed worker comes back,
- * runs when no other worker starts. The pauses are mostly timers (session timeout, D); what the other lanes' CPU can
- * add is the rebalance and the task start after them.
+ * its current one, and the kill-and-restart case without a delay, whose pause is how fast the killed worker comes
+ * back, runs when no other worker starts. The pauses are mostly timers (session timeout, rebalance delay); what the
+ * other lanes' CPU can add is the rebalance and the task start after them.
  */
 final class FailoverSection {
 
     static final String LAYOUT = "The cases run side by side in lanes, each on Connect groups of its own "
-            + "(2 workers, own group.id and internal topics) on one broker; a case ends "
-            + FailoverBench.AFTER_RESUME.toMillis() / 1000.0 + " s after the killed sequence resumed.";
+            + "(2 workers, own group.id and internal topics) on one broker; a case ends once every sequence has made "
+            + ScenarioRun.FLOWING_AGAIN.toSeconds() + " s of new records since the kill.";
 
-    /** Cases on one Connect group, whose workers have {@code scheduled.rebalance.max.delay.ms} = {@code dwell}. */
-    private record Step(LocalConnectCluster group, Duration dwell, List<Case> cases) {
+    /** Cases on one Connect group, whose workers have {@code scheduled.rebalance.max.delay.ms} = the delay. */
+    private record Step(LocalConnectCluster group, Duration rebalanceDelay, List<Case> cases) {
     }
 
     private record Lane(String name, List<Step> steps) {
@@ -45,19 +45,15 @@ final class FailoverSection {
         this.options = options;
     }
 
-    /** The D values measured: the option's D, then 0 (only 0 when D is 0). */
-    static List<Duration> dwells(BenchOptions options) {
-        return options.dwell().isZero() ? List.of(Duration.ZERO) : List.of(options.dwell(), Duration.ZERO);
-    }
-
-    /** The worker setting of a failover cluster or group with rebalance delay {@code dwell}. */
-    static Map<String, String> workerOverrides(Duration dwell) {
-        return Map.of(WorkerConfigs.SCHEDULED_REBALANCE_MAX_DELAY_MS, Long.toString(dwell.toMillis()));
+    /** The rebalance delays measured: the option's, then 0 (only 0 when the option is 0). */
+    static List<Duration> rebalanceDelays(BenchOptions options) {
+        Duration delay = options.rebalanceDelay();
+        return delay.isZero() ? List.of(Duration.ZERO) : List.of(delay, Duration.ZERO);
     }
 
     /**
-     * Runs every case; {@code host} is a started cluster of 2 workers with the first of {@link #dwells}. Returns the
-     * results by D (descending), then in the order of {@link Case}.
+     * Runs every case; {@code host} is a started cluster of 2 workers with the first of {@link #rebalanceDelays}.
+     * Returns the results by rebalance delay (descending), then in the order of {@link Case}.
      */
     List<FailoverResult> run(LocalConnectCluster host) throws Exception {
         List<LocalConnectCluster> groups = new ArrayList<>();
@@ -83,37 +79,41 @@ final class FailoverSection {
                 ClusterTeardown.discard(group, succeeded);
             }
         }
-        return results.stream().sorted(Comparator.comparing(FailoverResult::dwell).reversed()
+        return results.stream().sorted(Comparator.comparing(FailoverResult::rebalanceDelay).reversed()
                 .thenComparing(FailoverResult::failoverCase)).toList();
     }
 
     /**
-     * With D = 10 s and 0 (times measured on 2 quiet cores): the started cluster's lane is the longest, the
-     * kill-and-restart then the follower kill with D (~50 s; the restart shares the CPU with the other groups' starts,
-     * which hardly matters with D > 0: the lost task waits for D anyway). The other lanes first wait ~10 s for their
-     * groups' workers, then ~35 s: the follower kill, a worker restart and the kill-and-restart with D = 0 (that last
-     * case runs when no other worker starts); the leader kill with D, then with D = 0 on a group whose workers start
-     * during the first kill's pause.
+     * With a rebalance delay of 10 s and 0 (times measured on 2 quiet cores): the started cluster's lane is the
+     * longest, the kill-and-restart then the follower kill with the delay (~50 s; the restart shares the CPU with the
+     * other groups' starts, which hardly matters with a delay: the lost task waits for it anyway). The other lanes
+     * first wait ~10 s for their groups' workers, then ~35 s: the follower kill, a worker restart and the
+     * kill-and-restart without a delay (that last case runs when no other worker starts); the leader kill with the
+     * delay, then without on a group whose workers start during the first kill's pause.
      */
     private List<Lane> plan(LocalConnectCluster host, List<LocalConnectCluster> groups) {
-        List<Duration> dwells = dwells(options);
-        Duration d = dwells.get(0);
+        Duration delay = rebalanceDelays(options).get(0);
         Duration zero = Duration.ZERO;
-        if (d.isZero()) {
+        if (delay.isZero()) {
             return List.of(
-                    new Lane("D = 0 s, follower kill, kill and restart",
+                    new Lane("rebalance delay 0 s: follower kill, kill and restart",
                             List.of(new Step(host, zero, List.of(Case.FOLLOWER_KILL, Case.KILL_AND_RESTART)))),
-                    new Lane("D = 0 s, leader kill",
-                            List.of(step(host, "failover-d0-leader", zero, List.of(Case.LEADER_KILL), groups))));
+                    new Lane("rebalance delay 0 s: leader kill",
+                            List.of(step(host, groupName(zero, "-leader"), zero, List.of(Case.LEADER_KILL), groups))));
         }
         return List.of(
-                new Lane("D = " + d.toSeconds() + " s, kill and restart, follower kill",
-                        List.of(new Step(host, d, List.of(Case.KILL_AND_RESTART, Case.FOLLOWER_KILL)))),
-                new Lane("D = 0 s, follower kill, kill and restart", List.of(step(host, "failover-d0", zero,
-                        List.of(Case.FOLLOWER_KILL, Case.KILL_AND_RESTART), groups))),
-                new Lane("leader kill, D = " + d.toSeconds() + " s then 0 s", List.of(
-                        step(host, "failover-d" + d.toSeconds() + "-leader", d, List.of(Case.LEADER_KILL), groups),
-                        step(host, "failover-d0-leader", zero, List.of(Case.LEADER_KILL), groups))));
+                new Lane("rebalance delay " + delay.toSeconds() + " s: kill and restart, follower kill",
+                        List.of(new Step(host, delay, List.of(Case.KILL_AND_RESTART, Case.FOLLOWER_KILL)))),
+                new Lane("rebalance delay 0 s: follower kill, kill and restart", List.of(step(host,
+                        groupName(zero, ""), zero, List.of(Case.FOLLOWER_KILL, Case.KILL_AND_RESTART), groups))),
+                new Lane("leader kill, rebalance delay " + delay.toSeconds() + " s then 0 s", List.of(
+                        step(host, groupName(delay, "-leader"), delay, List.of(Case.LEADER_KILL), groups),
+                        step(host, groupName(zero, "-leader"), zero, List.of(Case.LEADER_KILL), groups))));
+    }
+
+    /** The name of a failover cluster or group (its folders, group.id and the start-up table's row). */
+    static String groupName(Duration rebalanceDelay, String suffix) {
+        return "failover-delay" + rebalanceDelay.toSeconds() + "s" + suffix;
     }
 
     private List<FailoverResult> run(Lane lane, LocalConnectCluster host) throws Exception {
@@ -128,7 +128,8 @@ final class FailoverSection {
             if (i + 1 < steps.size()) {
                 launch(steps.get(i + 1), host); // ready by the time this step's cases are over
             }
-            results.addAll(new FailoverBench(step.group(), step.dwell()).measure(step.cases(), options.failoverRuns()));
+            results.addAll(new FailoverBench(step.group(), step.rebalanceDelay())
+                    .measure(step.cases(), options.failoverRuns()));
         }
         System.out.printf("  lane %s: done after %.1f s%n", lane.name(), clock.elapsedSeconds());
         return results;
@@ -141,11 +142,12 @@ final class FailoverSection {
     }
 
     /** A step on a new Connect group of 2 workers on the host's broker (defined, not started). */
-    private static Step step(LocalConnectCluster host, String name, Duration dwell, List<Case> cases,
+    private static Step step(LocalConnectCluster host, String name, Duration rebalanceDelay, List<Case> cases,
                              List<LocalConnectCluster> groups) {
-        LocalConnectCluster group = ConnectGroupOnBroker.define(host, name, BenchMain.WORKERS, workerOverrides(dwell));
+        LocalConnectCluster group = ConnectGroupOnBroker.define(host, name, BenchMain.WORKERS,
+                FailoverBench.timing(rebalanceDelay).workerConfig());
         groups.add(group);
-        return new Step(group, dwell, cases);
+        return new Step(group, rebalanceDelay, cases);
     }
 
     private static <T> T result(Future<T> future) throws Exception {

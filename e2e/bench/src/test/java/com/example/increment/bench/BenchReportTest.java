@@ -21,7 +21,7 @@ class BenchReportTest {
     private static String render(List<ThroughputResult> throughput) {
         return new BenchReport(ZonedDateTime.now(), Duration.ofSeconds(1), Map.of(),
                 new MachineDescription(2, 24_000, "25", "Linux", "0.1"), BenchOptions.parse(), List.of(), throughput,
-                List.of()).render();
+                List.of(), List.of()).render();
     }
 
     @Test
@@ -43,5 +43,22 @@ class BenchReportTest {
         String md = render(List.of(result(BenchReport.INCREMENT, 1, true, 500_000)));
 
         assertThat(md).contains("| 1 | — | 500000 | — (throughput section not run) | — | — |");
+    }
+
+    @Test
+    void theFailoverAndStartUpTablesSayWhatBenchmarksMdSays() {
+        String md = new BenchReport(ZonedDateTime.now(), Duration.ofSeconds(1), Map.of(),
+                new MachineDescription(2, 24_000, "25", "Linux", "0.1"), BenchOptions.parse(),
+                List.of(new ColdStart(null, "failover-delay10s", Duration.ofMillis(9300), Map.of("broker", 321L))),
+                List.of(), List.of(new FailoverResult(FailoverBench.Case.FOLLOWER_KILL, Duration.ofSeconds(10),
+                        Stats.of(List.of(19.7)), Stats.of(List.of(0.0)))), List.of()).render();
+
+        assertThat(md).contains("session timeout 10 s (default); the rebalance delay "
+                        + "(`scheduled.rebalance.max.delay.ms`): 10 s. ",
+                "| case | rebalance delay (s) | sequence on the killed worker (s) | sequence on the other worker (s) |",
+                "| follower killed (SIGKILL) | 10 | 19.7 | 0.0 |",
+                "| cold start (fresh data, broker + workers + the default connector) | to first record (s) "
+                        + "| RSS at rest (MiB) |")
+                .doesNotContain("D (s)", "D =", "lab");
     }
 }

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import com.example.increment.verify.SequenceRecord;
+import com.example.increment.verify.SequenceVerifier;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.strimzi.api.ResourceLabels;
@@ -15,8 +19,9 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 
 /**
  * Reads a topic from inside the Kafka cluster: {@code kubectl exec <broker pod> -- bin/kafka-console-consumer.sh},
- * with the timestamp, partition, offset and key printed, parsed back into {@link TopicRecord}s. Unlike a client on
- * this machine, it does not depend on what the listeners advertise.
+ * with the timestamp, partition, offset and key printed, parsed back into {@link TopicRecord}s, and for sequence
+ * topics into the {@link SequenceRecord}s {@link SequenceVerifier#judge} takes. Unlike a client on this machine, it
+ * does not depend on what the listeners advertise.
  */
 public final class BrokerTopicReader {
 
@@ -73,11 +78,24 @@ public final class BrokerTopicReader {
 
     /** Every record of every topic starting with {@code prefix}, by topic. */
     public Map<String, List<TopicRecord>> readAll(String prefix, boolean readCommitted) {
-        Map<String, List<TopicRecord>> byTopic = new TreeMap<>();
-        for (String topic : topics(prefix)) {
-            byTopic.put(topic, read(topic, readCommitted));
-        }
-        return byTopic;
+        return eachTopic(prefix, topic -> read(topic, readCommitted));
+    }
+
+    /**
+     * Every record of every sequence topic ({@code prefix}*), parsed as a sequence value, by topic: what
+     * {@link SequenceVerifier#judge} judges. One console consumer per topic, in parallel (each idles
+     * {@link #IDLE_END} at the end of its topic).
+     *
+     * @throws IllegalStateException naming the record when a value is not a sequence value
+     */
+    public Map<String, List<SequenceRecord>> readSequences(String prefix, boolean readCommitted) {
+        return eachTopic(prefix, topic -> read(topic, readCommitted).stream().map(TopicRecord::toSequenceRecord)
+                .toList());
+    }
+
+    private <T> Map<String, List<T>> eachTopic(String prefix, Function<String, List<T>> read) {
+        return topics(prefix).parallelStream()
+                .collect(Collectors.toMap(topic -> topic, read, (a, b) -> a, TreeMap::new));
     }
 
     List<String> command(String topic, boolean readCommitted) {

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.example.increment.connect.ConnectCluster;
 import com.example.increment.connect.ConnectorStatus;
+import com.example.increment.connect.ConnectorStatusJson;
+import com.example.increment.connect.GroupAssignment;
 import com.example.increment.support.Waits;
 import com.example.increment.verify.SequenceRecord;
 import com.example.increment.verify.SequenceVerifier;
@@ -32,7 +32,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.strimzi.api.ResourceLabels;
 import io.strimzi.api.kafka.Crds;
 import io.strimzi.api.kafka.model.connect.KafkaConnect;
-import io.strimzi.api.kafka.model.connect.KafkaConnectList;
 import io.strimzi.api.kafka.model.connector.KafkaConnector;
 import io.strimzi.api.kafka.model.connector.KafkaConnectorBuilder;
 import io.strimzi.api.kafka.model.connector.KafkaConnectorList;
@@ -49,8 +48,6 @@ public final class StrimziConnectCluster implements ConnectCluster {
     /** The Connect REST port inside a pod; Strimzi's NetworkPolicy keeps it closed to the outside. */
     static final int REST_PORT = 8083;
 
-    private static final Pattern LEADER_URL = Pattern.compile("leaderUrl='([^']*)'");
-    private static final String ASSIGNMENT = "got assignment";
     private static final Set<String> FORBIDDEN_CONFIG = Set.of("name", "connector.class", "tasks.max",
             "connector.plugin.version");
 
@@ -58,11 +55,13 @@ public final class StrimziConnectCluster implements ConnectCluster {
     private final StrimziSettings settings;
     private final PodExec exec;
     private final Map<String, String> uidBeforeStop = new ConcurrentHashMap<>();
+    private final StrimziPodLifecycle lifecycle;
 
     public StrimziConnectCluster(KubernetesClient client, StrimziSettings settings) {
         this.client = client;
         this.settings = settings;
         this.exec = new PodExec(client, settings.namespace());
+        this.lifecycle = new StrimziPodLifecycle(client, settings, this::connectPods);
     }
 
     public StrimziSettings settings() {
@@ -98,16 +97,30 @@ public final class StrimziConnectCluster implements ConnectCluster {
                         && seen.pod().getMetadata().getDeletionTimestamp() == null);
     }
 
-    /** {@code kubectl scale kafkaconnect <name> --replicas=N}, then waits for exactly N Ready pods. */
+    /**
+     * {@code kubectl scale kafkaconnect <name> --replicas=N}, then waits for exactly the expected pods: the highest
+     * ordinals gone on a scale-down, the next ordinals Ready and in the group on a scale-up.
+     */
     @Override
     public void scaleWorkers(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("Worker count must be 0 or more, got " + count);
-        }
-        kafkaConnects().withName(settings.connectName()).scale(count);
-        Waits.waitFor(count + " Ready Connect pods of " + settings.connectName(), settings.timeouts().scale(),
-                () -> connectPods().stream().map(this::describe).toList(),
-                seen -> seen.size() == count && seen.stream().allMatch(PodSeen::ready));
+        lifecycle.scale(count);
+    }
+
+    @Override
+    public Restart deleteWorkerPod(String worker, Shutdown shutdown) {
+        return lifecycle.deleteWorkerPod(worker, shutdown);
+    }
+
+    /** A manual rolling update: Strimzi's annotation on the StrimziPodSet {@code <connect>-connect}. */
+    @Override
+    public List<Restart> rollingRestart() {
+        return lifecycle.rollingRestart();
+    }
+
+    /** The first broker pod (lowest node id) deleted and recreated by its StrimziPodSet. */
+    @Override
+    public Restart restartBroker(Shutdown shutdown) {
+        return lifecycle.restartBroker(shutdown);
     }
 
     /** The pod named by the newest {@code got assignment ... leaderUrl='...'} line across the Connect pods' logs. */
@@ -123,12 +136,12 @@ public final class StrimziConnectCluster implements ConnectCluster {
             } catch (RuntimeException e) {
                 continue; // a pod that is starting or gone has nothing to say about the current leader
             }
-            for (String line : log.lines().filter(l -> l.contains(ASSIGNMENT)).toList()) {
-                Matcher url = LEADER_URL.matcher(line);
+            for (String line : log.lines().toList()) {
+                Optional<GroupAssignment> assignment = GroupAssignment.parse(line);
                 Optional<Instant> at = kubeletTimestamp(line);
-                if (url.find() && at.isPresent() && at.get().isAfter(newest)) {
+                if (assignment.isPresent() && at.isPresent() && at.get().isAfter(newest)) {
                     newest = at.get();
-                    leaderUrl = url.group(1);
+                    leaderUrl = assignment.get().leaderUrl();
                 }
             }
         }
@@ -260,15 +273,12 @@ public final class StrimziConnectCluster implements ConnectCluster {
 
     /**
      * The sequences read inside the cluster with {@link #topicReader()} (whatever the listeners advertise), one
-     * console consumer per topic in parallel (each idles {@link BrokerTopicReader#IDLE_END} at the end of its topic),
-     * judged by the same {@link SequenceVerifier} as a local read.
+     * console consumer per topic in parallel ({@link BrokerTopicReader#readSequences}), judged by the same
+     * {@link SequenceVerifier} as a local read.
      */
     @Override
     public VerificationReport readSequences(String topicPrefix, boolean readCommitted) {
-        BrokerTopicReader reader = topicReader();
-        Map<String, List<SequenceRecord>> byTopic = reader.topics(topicPrefix).parallelStream()
-                .collect(Collectors.toMap(topic -> topic, topic -> reader.read(topic, readCommitted).stream()
-                        .map(r -> SequenceVerifier.parse(r.toConsumerRecord())).toList()));
+        Map<String, List<SequenceRecord>> byTopic = topicReader().readSequences(topicPrefix, readCommitted);
         return SequenceVerifier.judge(topicPrefix, byTopic);
     }
 
@@ -344,7 +354,7 @@ public final class StrimziConnectCluster implements ConnectCluster {
     }
 
     /** What a wait reports about a pod when it times out. */
-    private record PodSeen(Pod pod) {
+    record PodSeen(Pod pod) {
         boolean ready() {
             return pod != null && pod.getStatus() != null && pod.getStatus().getConditions() != null
                     && pod.getStatus().getConditions().stream()
@@ -376,10 +386,6 @@ public final class StrimziConnectCluster implements ConnectCluster {
 
     private NonNamespaceOperation<Pod, PodList, PodResource> pods() {
         return client.pods().inNamespace(settings.namespace());
-    }
-
-    private NonNamespaceOperation<KafkaConnect, KafkaConnectList, Resource<KafkaConnect>> kafkaConnects() {
-        return Crds.kafkaConnectOperation(client).inNamespace(settings.namespace());
     }
 
     private NonNamespaceOperation<KafkaConnector, KafkaConnectorList, Resource<KafkaConnector>> connectors() {

@@ -12,14 +12,21 @@ import io.strimzi.api.kafka.model.connect.KafkaConnect;
 public record StrimziSettings(String namespace, String connectName, String kafkaName, Timeouts timeouts,
                               int logTailLines, Optional<LocalKafkaAccess> localKafkaAccess) {
 
-    /** Named timeouts, sized for a small K3s node where a Connect pod starts in about a minute. */
-    public record Timeouts(Duration podGone, Duration gracefulStop, Duration podReady, Duration scale, Duration exec) {
+    /**
+     * Named timeouts, sized for a small K3s node where a Connect pod starts in about a minute. {@code groupJoin}: from
+     * a Connect pod's readiness to its {@code got assignment} log line; {@code reconciliation}: until the operator's
+     * next reconciliation acts on an annotation (a manual rolling update waits for it).
+     */
+    public record Timeouts(Duration podGone, Duration gracefulStop, Duration podReady, Duration scale, Duration exec,
+                           Duration groupJoin, Duration reconciliation) {
         public static final Timeouts DEFAULT = new Timeouts(
                 Duration.ofSeconds(30),   // a force-deleted pod disappears at once
                 Duration.ofSeconds(90),   // Strimzi's default terminationGracePeriodSeconds is 30 s
                 Duration.ofMinutes(4),    // recreate, pull-free start, JVM start, Connect readiness probe
                 Duration.ofMinutes(6),    // the operator's rolling work plus the new pods' start
-                Duration.ofSeconds(60));  // a console consumer that reads to the end and idles out
+                Duration.ofSeconds(60),   // a console consumer that reads to the end and idles out
+                Duration.ofMinutes(2),    // the REST server answers the probe before the worker has joined
+                Duration.ofMinutes(3));   // Strimzi reconciles every 2 min by default, plus its own work
     }
 
     public StrimziSettings {

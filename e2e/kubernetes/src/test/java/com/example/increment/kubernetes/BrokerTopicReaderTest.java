@@ -1,6 +1,7 @@
 package com.example.increment.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.apache.kafka.common.MessageFormatter;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+
+import com.example.increment.verify.SequenceRecord;
 
 class BrokerTopicReaderTest {
 
@@ -49,6 +53,27 @@ class BrokerTopicReaderTest {
 
         assertThat(BrokerTopicReader.parse("seq_1", output))
                 .containsExactly(new TopicRecord("seq_1", 2, 7, 1_764_000_000_123L, "1", "{\"value\":8}"));
+    }
+
+    @Test
+    void printedSequenceValuesBecomeSequenceRecordsThroughTheVerifiersJsonParser() {
+        String output = "CreateTime:1764000000123\tPartition:2\tOffset:7\t100\t"
+                + "{\"threadId\":31,\"hostname\":\"increment-connect-0\",\"value\":4100}\n";
+
+        assertThat(BrokerTopicReader.parse("seq_100", output)).singleElement()
+                .extracting(TopicRecord::toSequenceRecord)
+                .isEqualTo(new SequenceRecord("seq_100", 2, 7, "100", 4100, 31, "increment-connect-0",
+                        Instant.ofEpochMilli(1_764_000_000_123L)));
+    }
+
+    @Test
+    void aPrintedValueThatIsNoSequenceValueNamesTheRecord() {
+        TopicRecord record = BrokerTopicReader.parse("seq_1",
+                "CreateTime:1764000000123\tPartition:0\tOffset:3\t1\t{\"threadId\":1}\n").getFirst();
+
+        assertThatThrownBy(record::toSequenceRecord).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("seq_1-0@3")
+                .hasMessageContaining("{\"threadId\":..,\"hostname\":..,\"value\":..}");
     }
 
     @Test

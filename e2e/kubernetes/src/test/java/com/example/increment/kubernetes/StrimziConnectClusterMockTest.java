@@ -166,6 +166,7 @@ class StrimziConnectClusterMockTest {
 
     @Test
     void scaleWorkersScalesTheKafkaConnectThroughItsScaleSubresourceAndWaitsForThePods() throws InterruptedException {
+        StrimziMockFixture.expectJoinedLog(server, "increment-connect-2");
         operator.schedule(() -> createConnectPod(client, "increment-connect-2", true), 500, TimeUnit.MILLISECONDS);
 
         cluster.scaleWorkers(3);

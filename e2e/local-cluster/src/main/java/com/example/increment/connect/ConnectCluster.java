@@ -1,5 +1,6 @@
 package com.example.increment.connect;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,18 @@ import com.example.increment.verify.VerificationReport;
  */
 public interface ConnectCluster extends AutoCloseable {
 
+    /**
+     * How a pod (or local process) is ended: {@code kubectl delete pod} (SIGTERM, grace period) or
+     * {@code --grace-period=0 --force} (SIGKILL).
+     */
+    enum Shutdown { GRACEFUL, FORCE }
+
+    /**
+     * One target's restart within an operation: when it was told to go, when it was gone, when it was back (Ready and
+     * in the group).
+     */
+    record Restart(String target, Instant requested, Instant gone, Instant back) { }
+
     /** Stable names of the workers that should currently exist, in order. */
     List<String> workers();
 
@@ -26,8 +39,29 @@ public interface ConnectCluster extends AutoCloseable {
     /** Brings a stopped or killed worker back under the same identity and waits until it runs again. */
     void restartWorker(String worker);
 
-    /** Adds or removes workers until there are {@code count}; waits until they have joined or left. */
+    /**
+     * {@code kubectl scale kafkaconnect --replicas=count}, as Strimzi does it: new workers take the next numbers, a
+     * scale-down removes the highest-numbered ones gracefully; waits until they have joined or left.
+     */
     void scaleWorkers(int count);
+
+    /**
+     * {@code kubectl delete pod <worker>}: the pod goes (gracefully or forced) and comes back under the same name;
+     * returns once it is Ready and back in the Connect group.
+     */
+    Restart deleteWorkerPod(String worker, Shutdown shutdown);
+
+    /**
+     * Every Connect pod restarted the way Strimzi rolls them: one at a time, graceful, the next only when the restarted
+     * one is Ready and back in the group. Returns one Restart per pod, in order.
+     */
+    List<Restart> rollingRestart();
+
+    /**
+     * A Kafka broker pod deleted (graceful or forced) and back: the connector must continue without a gap. Returns once
+     * the broker is Ready again.
+     */
+    Restart restartBroker(Shutdown shutdown);
 
     /** The worker that currently leads the group, when it can be told. */
     Optional<String> leader();

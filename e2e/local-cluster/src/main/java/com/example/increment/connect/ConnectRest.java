@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The Connect REST API of one worker, as the lab's curl commands use it. */
+/** The Connect REST API of one worker, as the curl commands in the docs use it. */
 public final class ConnectRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,12 +74,8 @@ public final class ConnectRest {
     }
 
     public ConnectorStatus status(String name) {
-        JsonNode s = get("/connectors/" + enc(name) + "/status");
-        List<ConnectorStatus.TaskStatus> tasks = new ArrayList<>();
-        s.path("tasks").forEach(t -> tasks.add(new ConnectorStatus.TaskStatus(t.path("id").asInt(),
-                t.path("state").asText(), t.path("worker_id").asText(), t.path("trace").asText(null))));
-        return new ConnectorStatus(s.path("name").asText(), s.path("connector").path("state").asText(),
-                s.path("connector").path("worker_id").asText(), List.copyOf(tasks));
+        return ConnectorStatusJson.fromMap(JSON.convertValue(get("/connectors/" + enc(name) + "/status"),
+                new TypeReference<Map<String, Object>>() { }), UnaryOperator.identity());
     }
 
     /** Each task's configuration ({@code GET /connectors/{name}/tasks}): shows how the work was split. */

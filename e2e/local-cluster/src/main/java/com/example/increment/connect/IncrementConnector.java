@@ -3,7 +3,7 @@ package com.example.increment.connect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The lab's connector: name, class and config as its module 4 POSTs them (JSON values instead of Avro). */
+/** The default connector: the name, class and config {@code make run} creates it with (JSON values). */
 public final class IncrementConnector {
 
     public static final String NAME = "kafka-connect-increment";
@@ -27,7 +27,7 @@ public final class IncrementConnector {
         return c;
     }
 
-    /** The same, with a name: the lab's standalone {@code connector1.properties}. */
+    /** The same, with a name: standalone mode's {@code connector1.properties}. */
     public static Map<String, String> standaloneProperties(int tasksMax) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("name", NAME);

@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.example.increment.connect.ConnectRest;
+import com.example.increment.connect.GroupAssignment;
 import com.example.increment.local.process.JvmSpec;
 import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.local.process.LocalProcessService;
 import com.example.increment.local.process.Log4jConfig;
 import com.example.increment.local.process.ManagedProcess;
 import com.example.increment.local.process.ProcessExitedException;
-import com.example.increment.connect.ConnectRest;
 import com.example.increment.support.Ports;
 import com.example.increment.support.Waits;
 
@@ -38,14 +37,8 @@ public final class ConnectWorker extends LocalProcessService {
     static final String JOINED_LINE = "Finished starting connectors and tasks";
     /** Logged by a standalone worker once its REST server and herder run. */
     static final String STANDALONE_STARTED_LINE = "Kafka Connect started";
-    private static final Pattern ASSIGNMENT = Pattern.compile(
-            "Joined group at generation (\\d+) .*?leaderUrl='([^']*)'");
 
     public enum Mode { DISTRIBUTED, STANDALONE }
-
-    /** What a worker last learned about its group: the generation and the leader's URL. */
-    public record Assignment(int generation, String leaderUrl) {
-    }
 
     private final Mode mode;
     private final int port;
@@ -56,7 +49,7 @@ public final class ConnectWorker extends LocalProcessService {
     private final List<Path> connectorFiles;
     private ManagedProcess scannedProcess;
     private long scannedUpTo;
-    private Assignment lastAssignment;
+    private GroupAssignment lastAssignment;
 
     /**
      * @param config         the complete worker configuration (see {@link WorkerConfigs})
@@ -155,7 +148,7 @@ public final class ConnectWorker extends LocalProcessService {
      * The latest group assignment this process logged since it started, if it has joined. Reads only what was
      * logged since the last call, so asking every second stays cheap however long the worker runs.
      */
-    public synchronized Optional<Assignment> lastAssignment() {
+    public synchronized Optional<GroupAssignment> lastAssignment() {
         ManagedProcess process = current();
         if (process == null) {
             return Optional.empty();
@@ -166,10 +159,8 @@ public final class ConnectWorker extends LocalProcessService {
             lastAssignment = null;
         }
         ManagedProcess.LogChunk chunk = process.logFrom(scannedUpTo);
-        Matcher m = ASSIGNMENT.matcher(chunk.text());
-        while (m.find()) {
-            lastAssignment = new Assignment(Integer.parseInt(m.group(1)), m.group(2));
-        }
+        GroupAssignment.in(chunk.text()).stream().filter(a -> a.generation().isPresent())
+                .reduce((earlier, later) -> later).ifPresent(a -> lastAssignment = a);
         scannedUpTo = chunk.nextOffset();
         return Optional.ofNullable(lastAssignment);
     }

@@ -2,6 +2,7 @@ package com.example.increment.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,17 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.example.increment.local.ConnectWorker.Assignment;
-import com.example.increment.local.ConnectWorker.Mode;
-import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.connect.ConnectCluster;
 import com.example.increment.connect.ConnectRest;
 import com.example.increment.connect.ConnectorStatus;
+import com.example.increment.connect.GroupAssignment;
+import com.example.increment.local.ConnectWorker.Mode;
+import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.support.Ports;
 import com.example.increment.support.Waits;
 
 /**
- * A real Kafka broker and N distributed Connect workers, each its own JVM: the lab's module 4 on one machine.
+ * A real Kafka broker and N distributed Connect workers, each its own JVM: a distributed Connect cluster on one
+ * machine.
  * A kill is a real crash. Workers are named by their worker id ({@code 127.0.0.1:<port>}), kept across restarts.
  */
 public final class LocalConnectCluster implements ConnectCluster {
@@ -135,6 +137,53 @@ public final class LocalConnectCluster implements ConnectCluster {
         startWorkers(List.of(defineWorker(w.port()))); // same port, so the same worker id
     }
 
+    /** SIGTERM (or SIGKILL when forced), the pod's time away, then the same worker id again, joined. */
+    @Override
+    public Restart deleteWorkerPod(String worker, Shutdown shutdown) {
+        ConnectWorker w = worker(worker);
+        Instant requested = Instant.now();
+        if (shutdown == Shutdown.FORCE) {
+            w.kill();
+        } else {
+            w.stop();
+        }
+        Instant gone = Instant.now();
+        awayLikeAPod();
+        startWorkers(List.of(defineWorker(w.port()))); // same port, so the same worker id
+        return new Restart(worker, requested, gone, Instant.now());
+    }
+
+    /** Each worker in turn, as Strimzi rolls a StrimziPodSet: graceful delete, back and joined before the next. */
+    @Override
+    public List<Restart> rollingRestart() {
+        return workers().stream().map(w -> deleteWorkerPod(w, Shutdown.GRACEFUL)).toList();
+    }
+
+    /** A Kafka pod deleted: SIGTERM (a controlled shutdown) or SIGKILL, its time away, then back on its data. */
+    @Override
+    public Restart restartBroker(Shutdown shutdown) {
+        Instant requested = Instant.now();
+        if (shutdown == Shutdown.FORCE) {
+            broker.kill();
+        } else {
+            broker.stop();
+        }
+        Instant gone = Instant.now();
+        awayLikeAPod();
+        broker.start();
+        return new Restart("broker " + bootstrapServers(), requested, gone, Instant.now());
+    }
+
+    /** The pod's absence is the behaviour being reproduced here, not a wait for a signal. */
+    private void awayLikeAPod() {
+        try {
+            Thread.sleep(settings.podRestart().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a pod was away", e);
+        }
+    }
+
     @Override
     public void scaleWorkers(int count) {
         if (count < 0) {
@@ -156,8 +205,8 @@ public final class LocalConnectCluster implements ConnectCluster {
     @Override
     public Optional<String> leader() {
         return runningWorkers().stream().map(ConnectWorker::lastAssignment).flatMap(Optional::stream)
-                .max(Comparator.comparingInt(Assignment::generation))
-                .map(a -> a.leaderUrl().replaceFirst("^https?://", "").replaceFirst("/$", ""));
+                .max(Comparator.comparingInt(a -> a.generation().orElse(-1)))
+                .flatMap(GroupAssignment::leader);
     }
 
     /** A REST client on a running worker (any: followers forward writes to the leader). */

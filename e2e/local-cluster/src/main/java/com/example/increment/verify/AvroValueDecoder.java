@@ -5,12 +5,10 @@ import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.example.increment.verify.SequenceRecord;
-import com.example.increment.verify.ValueDecoder;
-
 /**
- * Sequence values in the lab's Avro format: Confluent wire format, schema {@code com.example.increment.Increment}
- * {threadId, hostname, value} fetched from the registry by id. Plugs Avro into the verifier and the live view.
+ * Sequence values in Avro ({@code make run FORMAT=avro}): Confluent wire format, schema
+ * {@code com.example.increment.Increment} {threadId, hostname, value} fetched from the registry by id. Plugs Avro into
+ * the verifier and the live view.
  */
 public final class AvroValueDecoder implements ValueDecoder {
 

@@ -8,7 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The lab's default value format: JsonConverter without schemas, {@code {"threadId":..,"hostname":..,"value":..}}. */
+/**
+ * The default value format, JsonConverter without schemas: {@code {"threadId":..,"hostname":..,"value":..}}. The one
+ * place that reads and writes that shape, whether the value comes as bytes from a Kafka client or as text from a
+ * console consumer.
+ */
 final class JsonValueDecoder implements ValueDecoder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,5 +36,11 @@ final class JsonValueDecoder implements ValueDecoder {
             throw new IllegalStateException("Record " + topic + "-" + partition + "@" + offset
                     + " is not a sequence record {\"threadId\":..,\"hostname\":..,\"value\":..}: " + value, e);
         }
+    }
+
+    /** The record's value in this format, whatever its format on the wire. */
+    static String format(SequenceRecord r) {
+        return JSON.createObjectNode().put("threadId", r.threadId()).put("hostname", r.hostname())
+                .put("value", r.value()).toString();
     }
 }

@@ -4,7 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Turns a sequence topic's record (value as raw bytes) into a {@link SequenceRecord}: the one place that knows the
- * value format, so the verifier and the live view read JSON and Avro topics with the same loop.
+ * value format, so {@link SequenceTopics} reads JSON and Avro topics with the same loop.
  */
 @FunctionalInterface
 public interface ValueDecoder {
@@ -12,7 +12,7 @@ public interface ValueDecoder {
     /** @throws IllegalStateException naming the record when its value is not a sequence value */
     SequenceRecord decode(ConsumerRecord<String, byte[]> record);
 
-    /** The lab's default format: JsonConverter without schemas, {@code {"threadId":..,"hostname":..,"value":..}}. */
+    /** The default format: JsonConverter without schemas, {@code {"threadId":..,"hostname":..,"value":..}}. */
     static ValueDecoder json() {
         return new JsonValueDecoder();
     }

@@ -1,12 +1,11 @@
 package com.example.increment.verify;
 
 import java.io.PrintStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 
-import com.example.increment.verify.AvroValueDecoder;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.increment.support.CommandLines;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code make verify [FORMAT=avro]}: reads the sequence topics of a running cluster (JSON values, or Avro decoded
@@ -19,15 +18,26 @@ public final class VerifyCommand {
     public static final int GAPS = 1;
     public static final int UNUSABLE = 2;
 
-    private static final String USAGE = """
-            usage: VerifyCommand [--bootstrap-server HOST:PORT] [--registry-url URL] [--prefix seq_]
-                                 [--read-committed] [--print]
-              --bootstrap-server  the broker (default 127.0.0.1:9092, make run's broker)
-              --registry-url      values are Avro, decoded through this schema registry (e.g. http://127.0.0.1:8081,
-                                  make run FORMAT=avro's); without it, values are the lab's JSON
-              --prefix            topic prefix of the sequences (default seq_)
-              --read-committed    read as an exactly-once consumer (isolation.level=read_committed)
-              --print             print every record first, as the lab's console consumer does""";
+    @Command(name = "make verify", description = "Judges the sequence topics of a running cluster: gaps, duplicates,"
+            + " pauses. Exit code 0: no gap, 1: a gap, 2: nothing to verify or wrong input.",
+            footer = "make variables: BOOTSTRAP, FORMAT=avro (with REGISTRY_PORT), READ_COMMITTED=1, PRINT=1")
+    static final class Args {
+        @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
+                description = "the broker (default ${DEFAULT-VALUE}, make run's)")
+        String bootstrap;
+        @Option(names = "--registry-url", paramLabel = "URL",
+                description = "values are Avro, decoded through this schema registry (e.g. http://127.0.0.1:8081,"
+                        + " make run FORMAT=avro's); without it, values are JSON")
+        String registryUrl;
+        @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "seq_",
+                description = "topic prefix of the sequences (default ${DEFAULT-VALUE})")
+        String prefix;
+        @Option(names = "--read-committed",
+                description = "read as an exactly-once consumer (isolation.level=read_committed)")
+        boolean readCommitted;
+        @Option(names = "--print", description = "print every record first, as a console consumer does")
+        boolean print;
+    }
 
     private VerifyCommand() {
     }
@@ -37,46 +47,22 @@ public final class VerifyCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String bootstrap = "127.0.0.1:9092";
-        String prefix = "seq_";
-        String registry = null;
-        boolean readCommitted = false;
-        boolean print = false;
-        Deque<String> rest = new ArrayDeque<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String arg = rest.pop();
-            switch (arg) {
-                case "--bootstrap-server", "--registry-url", "--prefix" -> {
-                    if (rest.isEmpty()) {
-                        err.println("verify: " + arg + " needs a value\n" + USAGE);
-                        return UNUSABLE;
-                    }
-                    String value = rest.pop();
-                    switch (arg) {
-                        case "--bootstrap-server" -> bootstrap = value;
-                        case "--registry-url" -> registry = value.replaceFirst("/$", "");
-                        default -> prefix = value;
-                    }
-                }
-                case "--read-committed" -> readCommitted = true;
-                case "--print" -> print = true;
-                default -> {
-                    err.println("verify: unknown option '" + arg + "'\n" + USAGE);
-                    return UNUSABLE;
-                }
-            }
+        Args a;
+        try {
+            a = CommandLines.parse(new Args(), args);
+        } catch (IllegalArgumentException e) {
+            err.println("verify: " + e.getMessage());
+            return UNUSABLE;
         }
-        ObjectMapper json = new ObjectMapper();
-        boolean printRecords = print;
+        String registry = a.registryUrl == null ? null : a.registryUrl.replaceFirst("/$", "");
         ValueDecoder decoder = registry == null ? ValueDecoder.json()
                 : new AvroValueDecoder(registry + "/apis/ccompat/v7");
-        String source = registry == null ? bootstrap : bootstrap + " through the registry " + registry;
+        String source = registry == null ? a.bootstrap : a.bootstrap + " through the registry " + registry;
         VerificationReport report;
         try {
-            report = new SequenceVerifier(bootstrap, prefix, readCommitted, decoder).verify(r -> {
-                if (printRecords) {
-                    out.println(json.createObjectNode().put("threadId", r.threadId()).put("hostname", r.hostname())
-                            .put("value", r.value()));
+            report = new SequenceVerifier(a.bootstrap, a.prefix, a.readCommitted, decoder).verify(r -> {
+                if (a.print) {
+                    out.println(r.asJson());
                 }
             });
         } catch (RuntimeException e) {
@@ -86,7 +72,7 @@ public final class VerifyCommand {
             return UNUSABLE;
         }
         if (report.sequences().isEmpty()) {
-            err.println("verify: no topic starting with '" + prefix + "' on " + bootstrap);
+            err.println("verify: no topic starting with '" + a.prefix + "' on " + a.bootstrap);
             return UNUSABLE;
         }
         out.println(report.render());

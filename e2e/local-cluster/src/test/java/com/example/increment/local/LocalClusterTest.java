@@ -15,21 +15,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Tag;
 
-import com.example.increment.verify.SequenceReport;
-import com.example.increment.verify.SequenceVerifier;
-import com.example.increment.verify.VerificationReport;
 import com.example.increment.connect.ConnectRestException;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.IncrementConnector;
 import com.example.increment.support.Waits;
+import com.example.increment.verify.SequenceReport;
+import com.example.increment.verify.SequenceVerifier;
+import com.example.increment.verify.VerificationReport;
 
 /**
- * The lab's module 4 against real processes: a broker and two distributed workers running the connector.
+ * A distributed cluster against real processes: a broker and two workers running the connector.
  * One cluster for the class (starting one costs ~25 s); the tests run in order and the last one restarts it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,7 +46,7 @@ class LocalClusterTest {
     @BeforeAll
     static void startCluster() {
         // A short rebalance delay, so a killed worker's task is reassigned within the test's patience.
-        cluster = new LocalConnectCluster(LocalClusterSettings.forTest("local-cluster-test", 2).withWorkerOverrides(
+        cluster = new LocalConnectCluster(LocalClusterSettings.ephemeral("local-cluster-test", 2).withWorkerOverrides(
                 Map.of(WorkerConfigs.SCHEDULED_REBALANCE_MAX_DELAY_MS, "10000")));
         cluster.start(); // assigned first, so that a failed start still shows its logs
         rememberPids();
@@ -95,7 +95,7 @@ class LocalClusterTest {
         ConnectorStatus status = cluster.awaitRunning(IncrementConnector.NAME, 2);
         assertThat(status.tasksByWorker().keySet()).as(status.toString()).isSubsetOf(cluster.workers());
         assertThat(cluster.leader()).as("leader from the workers' leaderUrl").get().isIn(cluster.workers());
-        // Both workers answer status (the lab's two curl commands), and agree.
+        // Both workers answer status (the two curl commands of the docs), and agree.
         for (String worker : cluster.workers()) {
             assertThat(cluster.rest(worker).status(IncrementConnector.NAME).tasks()).hasSize(2);
         }

@@ -10,17 +10,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Tag;
 
+import com.example.increment.connect.IncrementConnector;
+import com.example.increment.support.Waits;
 import com.example.increment.verify.SequenceRecord;
 import com.example.increment.verify.SequenceVerifier;
 import com.example.increment.verify.VerificationReport;
-import com.example.increment.connect.IncrementConnector;
-import com.example.increment.support.Waits;
 
-/** The lab's module 3: standalone with tasks.max=1, Ctrl-C, rerun with tasks.max=2: the sequences continue. */
+/** Standalone mode: tasks.max=1, Ctrl-C, rerun with tasks.max=2: the sequences continue. */
 @Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
 class LocalStandaloneTest {
 
@@ -42,7 +42,7 @@ class LocalStandaloneTest {
 
     @Test
     void tasksMaxOneRunsBothSequencesInOneThreadAndARerunWithTwoContinuesInTwo() {
-        standalone = new LocalStandaloneConnect(LocalClusterSettings.forTest("standalone-test", 1));
+        standalone = new LocalStandaloneConnect(LocalClusterSettings.ephemeral("standalone-test", 1));
         standalone.start(1);
         rememberPids();
         VerificationReport first = awaitNewRecords(Instant.EPOCH, 20);

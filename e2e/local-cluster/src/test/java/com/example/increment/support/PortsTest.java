@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.increment.local.process.KafkaRuntime;
-import com.example.increment.local.process.ProcessRegistry;
 import com.example.increment.local.KafkaBroker;
 import com.example.increment.local.LocalClusterSettings;
+import com.example.increment.local.process.KafkaRuntime;
+import com.example.increment.local.process.ProcessRegistry;
 
 /** A taken port stops the start before any process runs, with an error that names it and the way out. */
 class PortsTest {
@@ -21,7 +21,7 @@ class PortsTest {
     @Test
     void aTakenBrokerPortIsNamedWithHowToChooseAnother() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            LocalClusterSettings s = LocalClusterSettings.forTest("ports-test", 1);
+            LocalClusterSettings s = LocalClusterSettings.ephemeral("ports-test", 1);
             KafkaBroker broker = new KafkaBroker(s.dataDir(), s.logDir(), taken.getLocalPort(), s.controllerPort(),
                     "256m", KafkaRuntime.locate());
 

@@ -54,6 +54,26 @@ class WaitsTest {
     }
 
     @Test
+    void aProbeCutShortByTheTimeoutDoesNotHideWhatWasLastSeen() {
+        AtomicInteger calls = new AtomicInteger();
+
+        // the second probe is a slow call (a pod log read on a loaded machine) still running at the timeout
+        assertThatThrownBy(() -> Waits.waitFor("a slow probe", Duration.ofSeconds(1), () -> {
+            if (calls.incrementAndGet() == 1) {
+                return "first look";
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(30));
+                return "second look";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // as a client library does before wrapping it
+                throw new IllegalStateException("An error has occurred", e);
+            }
+        }, "never"::equals)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("When last checked: first look");
+    }
+
+    @Test
     void aTimeoutAfterExceptionsNamesTheLastException() {
         assertThatThrownBy(() -> Waits.waitFor("a REST API", Duration.ofSeconds(1), () -> {
             throw new IllegalStateException("HTTP 404 on /connectors");

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,17 +19,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Tag;
 
 import com.example.increment.local.ClusterLogsOnFailure;
 import com.example.increment.local.KafkaBroker;
 import com.example.increment.local.LocalClusterSettings;
 import com.example.increment.local.NoProcessLeftBehind;
 import com.example.increment.local.process.KafkaRuntime;
+import com.example.increment.support.Waits;
 
-/** The verifier against hand-made topics on a real broker, each with a known defect. */
+/** The verifier (and the reader under it) against hand-made topics on a real broker, each with a known defect. */
 @Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
 class SequenceVerifierTest {
 
@@ -39,7 +43,7 @@ class SequenceVerifierTest {
 
     @BeforeAll
     static void startBrokerAndWriteTopics() throws Exception {
-        LocalClusterSettings s = LocalClusterSettings.forTest("verifier-test", 0);
+        LocalClusterSettings s = LocalClusterSettings.ephemeral("verifier-test", 0);
         broker = new KafkaBroker(s.dataDir(), s.logDir(), s.brokerPort(), s.controllerPort(), "256m",
                 KafkaRuntime.locate());
         broker.start();
@@ -150,12 +154,34 @@ class SequenceVerifierTest {
     }
 
     @Test
-    void theCommandPrintsRecordsLikeTheLabsConsoleConsumer() {
+    void theCommandPrintsRecordsAsAConsoleConsumerPrintsTheDefaultJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         VerifyCommand.run(new String[] {"--bootstrap-server", broker.bootstrapServers(), "--prefix", "ok_", "--print"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .startsWith("{\"threadId\":42,\"hostname\":\"host-a\",\"value\":2}\n");
+    }
+
+    @Test
+    void followingReadsATopicCreatedMeanwhileFromItsBeginningUntilStopped() throws Exception {
+        SequenceTopics topics = new SequenceTopics(broker.bootstrapServers(), "late_", false, ValueDecoder.json());
+        List<SequenceRecord> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch polled = new CountDownLatch(1);
+        Thread follower = new Thread(() -> topics.follow(seen::add, polled::countDown), "follow-late");
+        follower.start();
+        try {
+            assertThat(polled.await(30, TimeUnit.SECONDS)).as("follow() returns control after a poll").isTrue();
+            try (KafkaProducer<String, String> producer = producer(Map.of())) {
+                send(producer, "late_3", 3, 0);
+                send(producer, "late_3", 6, 100);
+            }
+            Waits.waitFor("both late_3 records", Duration.ofSeconds(30), () -> seen.size() >= 2);
+            assertThat(seen).extracting(SequenceRecord::value).containsExactly(3L, 6L);
+        } finally {
+            topics.stop();
+            follower.join(Duration.ofSeconds(10));
+        }
+        assertThat(follower.isAlive()).as("follow() ends on stop()").isFalse();
     }
 
     private static int command(String... args) {

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The JSON decoder the verifier and the live view use by default: the lab's value, or an error naming the record. */
+/** The JSON decoder the verifier and the live view use by default: a sequence value, or an error naming the record. */
 class ValueDecoderTest {
 
     @Test
-    void decodesTheLabsJsonValue() {
+    void decodesTheDefaultJsonValue() {
         SequenceRecord r = ValueDecoder.json().decode(record("{\"threadId\":7,\"hostname\":\"h1\",\"value\":300}"));
 
         assertThat(r.topic()).isEqualTo("seq_100");
@@ -29,6 +29,13 @@ class ValueDecoderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("seq_100-0@2")
                 .hasMessageContaining("{\"threadId\":..,\"hostname\":..,\"value\":..}");
+    }
+
+    @Test
+    void aRecordPrintsAsTheJsonItIsReadFrom() {
+        String json = "{\"threadId\":7,\"hostname\":\"h1\",\"value\":300}";
+
+        assertThat(ValueDecoder.json().decode(record(json)).asJson()).isEqualTo(json);
     }
 
     private static ConsumerRecord<String, byte[]> record(String json) {

@@ -22,10 +22,10 @@ public record ClusterTiming(Duration rebalanceDelay, Duration sessionTimeout, Du
     public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration HEARTBEAT = Duration.ofSeconds(3);
     public static final Duration OFFSET_FLUSH = Duration.ofSeconds(5);
-    /** The short delay D of the delay scenarios: long enough to see, short enough for CI. */
+    /** The short rebalance delay of the delay scenarios: long enough to see, short enough for CI. */
     public static final Duration DELAY = Duration.ofSeconds(20);
 
-    /** No rebalance delay: lost tasks move as soon as the group notices (the contrast to D). */
+    /** No rebalance delay: lost tasks move as soon as the group notices (the contrast to a delay). */
     public static ClusterTiming noDelay() {
         return new ClusterTiming(Duration.ZERO, SESSION_TIMEOUT, HEARTBEAT, OFFSET_FLUSH, false);
     }
@@ -52,7 +52,8 @@ public record ClusterTiming(Duration rebalanceDelay, Duration sessionTimeout, Du
 
     /** How the report names these settings. */
     public String describe() {
-        return String.format(Locale.ROOT, "delay D=%d s, session %d s, offset flush %d s%s", rebalanceDelay.toSeconds(),
+        return String.format(Locale.ROOT, "rebalance delay %d s, session %d s, offset flush %d s%s",
+                rebalanceDelay.toSeconds(),
                 sessionTimeout.toSeconds(), offsetFlush.toSeconds(), exactlyOnce ? ", exactly-once source" : "");
     }
 }

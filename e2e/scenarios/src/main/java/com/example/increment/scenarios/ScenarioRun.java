@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 import com.example.increment.connect.ConnectCluster;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.IncrementConnector;
-import com.example.increment.support.Waits;
 import com.example.increment.scenarios.report.OutageAnalysis;
 import com.example.increment.scenarios.report.ScenarioReport;
 import com.example.increment.scenarios.report.ScenarioResult;
 import com.example.increment.scenarios.report.SequenceOutcome;
 import com.example.increment.scenarios.report.TimelineEvent;
+import com.example.increment.support.Waits;
 import com.example.increment.verify.SequenceReport;
 import com.example.increment.verify.SequenceReport.Pause;
 import com.example.increment.verify.VerificationReport;
@@ -38,19 +38,47 @@ public final class ScenarioRun {
     /** How much flow after a disturbance counts as "back": a few seconds of records in every sequence. */
     public static final Duration FLOWING_AGAIN = Duration.ofSeconds(3);
 
+    /**
+     * What a run's connector writes and what the run does around its disturbance: the suites run with
+     * {@link #SUITES}; {@code make bench} measures pauses finer, with no report pages.
+     *
+     * @param increments          one sequence (topic) each; tasks.max = their number gives task i the i-th
+     * @param recordsPerSecond    per sequence: a pause shows to 1/rate
+     * @param baseline            flow before a disturbance; empty: an offset flush and 2 s more (a crash then replays
+     *                            only what followed a flush)
+     * @param writesReport        writes the report page and timeline and prints the summary
+     * @param restartsLostWorkers restarts a worker the scenario lost when it ends; false leaves that to the caller
+     */
+    public record Settings(List<Long> increments, int recordsPerSecond, Optional<Duration> baseline,
+                           boolean writesReport, boolean restartsLostWorkers) {
+
+        public static final Settings SUITES = new Settings(INCREMENTS, RECORDS_PER_SECOND, Optional.empty(), true,
+                true);
+
+        public Settings {
+            increments = List.copyOf(increments);
+        }
+    }
+
     private final ConnectCluster cluster;
     private final ClusterTiming timing;
     private final String id;
     private final String title;
+    private final Settings settings;
     private final Instant start = Instant.now();
     private final List<TimelineEvent> events = new ArrayList<>();
     private final List<String> findings = new ArrayList<>();
 
     public ScenarioRun(ConnectCluster cluster, ClusterTiming timing, String id, String title) {
+        this(cluster, timing, id, title, Settings.SUITES);
+    }
+
+    public ScenarioRun(ConnectCluster cluster, ClusterTiming timing, String id, String title, Settings settings) {
         this.cluster = cluster;
         this.timing = timing;
         this.id = id;
         this.title = title;
+        this.settings = settings;
     }
 
     public ConnectCluster cluster() {
@@ -63,6 +91,14 @@ public final class ScenarioRun {
 
     public String id() {
         return id;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<Long> increments() {
+        return settings.increments();
     }
 
     public Instant start() {
@@ -83,14 +119,14 @@ public final class ScenarioRun {
 
     /** With tasks.max = number of increments, ConnectorUtils.groupPartitions gives task i the i-th increment. */
     public String topicOfTask(int task) {
-        return topic(INCREMENTS.get(task));
+        return topic(increments().get(task));
     }
 
     public Map<String, String> connectorConfig(int tasksMax) {
         Map<String, String> c = new LinkedHashMap<>(IncrementConnector.config(tasksMax));
-        c.put("increments", INCREMENTS.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        c.put("increments", increments().stream().map(String::valueOf).collect(Collectors.joining(",")));
         c.put("topic.prefix", topicPrefix());
-        c.put("records.per.second", Integer.toString(RECORDS_PER_SECOND));
+        c.put("records.per.second", Integer.toString(settings.recordsPerSecond()));
         if (timing.exactlyOnce()) {
             // Fail at creation, not silently at-least-once, if the workers do not run exactly-once source.
             c.put("exactly.once.support", "required");
@@ -153,10 +189,10 @@ public final class ScenarioRun {
      * (replayed values do not count): it runs again, on whichever worker, and the data shows how long it did not.
      */
     public VerificationReport awaitFlowingAfter(Instant since, Duration timeout) {
-        long needed = RECORDS_PER_SECOND * FLOWING_AGAIN.toSeconds();
-        return Waits.waitFor("all " + INCREMENTS.size() + " sequences of " + connector() + " to make " + needed
+        long needed = settings.recordsPerSecond() * FLOWING_AGAIN.toSeconds();
+        return Waits.waitFor("all " + increments().size() + " sequences of " + connector() + " to make " + needed
                         + " new positions after t=" + t(since) + " s", timeout, this::verify,
-                r -> r.sequences().size() == INCREMENTS.size()
+                r -> r.sequences().size() == increments().size()
                         && r.sequences().values().stream().allMatch(s -> newPositionsAfter(s, since) >= needed));
     }
 
@@ -165,15 +201,17 @@ public final class ScenarioRun {
      * (longer than an offset flush interval, so a crash replays only what followed the last flush).
      */
     public VerificationReport awaitPositions(long records) {
-        return Waits.waitFor("all " + INCREMENTS.size() + " sequences of " + connector() + " to reach position "
-                        + records, CONNECTOR_TIMEOUT.plusSeconds(records / RECORDS_PER_SECOND), this::verify,
-                r -> r.sequences().size() == INCREMENTS.size()
+        return Waits.waitFor("all " + increments().size() + " sequences of " + connector() + " to reach position "
+                        + records, CONNECTOR_TIMEOUT.plusSeconds(records / settings.recordsPerSecond()), this::verify,
+                r -> r.sequences().size() == increments().size()
                         && r.sequences().values().stream().allMatch(s -> s.maxPosition() >= records));
     }
 
-    /** Baseline flow before a disturbance: an offset flush and a few seconds more. */
+    /** Baseline flow before a disturbance: the settings' baseline, else an offset flush and a few seconds more. */
     public VerificationReport awaitBaseline() {
-        return awaitPositions(RECORDS_PER_SECOND * (timing.offsetFlush().toSeconds() + 2));
+        long records = settings.baseline().map(b -> settings.recordsPerSecond() * b.toMillis() / 1000)
+                .orElse(settings.recordsPerSecond() * (timing.offsetFlush().toSeconds() + 2));
+        return awaitPositions(records);
     }
 
     private static long newPositionsAfter(SequenceReport s, Instant since) {
@@ -190,7 +228,8 @@ public final class ScenarioRun {
 
     /**
      * Builds the scenario's result from the data (per sequence: records, gaps, duplicates, outage and a line on
-     * what happened, by {@code outcome}), writes its report page and picture, and prints the run's summary.
+     * what happened, by {@code outcome}); unless the settings say otherwise, writes its report page and picture
+     * and prints the run's summary.
      */
     public ScenarioResult report(VerificationReport data, Function<SequenceReport, SequenceOutcome> outcome) {
         List<SequenceOutcome> rows = data.sequences().values().stream().map(outcome).toList();
@@ -200,9 +239,11 @@ public final class ScenarioRun {
                 .map(r -> r.timestamp()).max(Instant::compareTo).orElse(Instant.now());
         ScenarioResult result = new ScenarioResult(id, title, timing.describe(), start, end, events, rows, data,
                 verdict, findings);
-        String summary = ScenarioReport.write(result);
-        System.out.println(data.render());
-        System.out.println("e2e report so far (" + ScenarioReport.DEFAULT_DIR.toAbsolutePath() + "):\n" + summary);
+        if (settings.writesReport()) {
+            String summary = ScenarioReport.write(result);
+            System.out.println(data.render());
+            System.out.println("e2e report so far (" + ScenarioReport.DEFAULT_DIR.toAbsolutePath() + "):\n" + summary);
+        }
         return result;
     }
 

@@ -40,12 +40,14 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
     public enum Loss { KILL, STOP, KILL_AND_RESTART }
 
     /**
-     * Runs the scenario on {@code run}'s cluster and leaves the cluster as it found it (the worker back, the
-     * connector deleted), also when a wait fails. Asserts nothing: the caller asserts what its scenario promises.
+     * Runs the scenario on {@code run}'s cluster and leaves the cluster as it found it (the worker back unless the
+     * run's settings leave that to the caller, the connector deleted), also when a wait fails. Asserts nothing: the
+     * caller asserts what its scenario promises. {@link Loss#KILL_AND_RESTART} restarts the worker as soon as it is
+     * dead; it is back once its restart returns (joined the group).
      */
     public static WorkerLoss run(ScenarioRun run, Pick pick, Loss loss) {
         ConnectCluster cluster = run.cluster();
-        int tasks = ScenarioRun.INCREMENTS.size();
+        int tasks = run.increments().size();
         try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
             run.startConnector(tasks);
             ConnectorStatus before = run.awaitEveryWorkerHasTasks(tasks);
@@ -56,7 +58,8 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
             Map<String, List<Integer>> placement = before.tasksByWorker();
             String victim = placement.keySet().stream()
                     .filter(w -> pick == Pick.LEADER ? w.equals(leader) : !w.equals(leader))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("No " + pick + " worker runs tasks; leader "
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No " + pick + " worker runs tasks; "
+                            + "leader "
                             + leader + ", placement " + placement));
             Set<String> moved = new TreeSet<>(placement.get(victim).stream().map(run::topicOfTask).toList());
             String who = String.format("%s (%s, tasks %s: %s)", victim, pick == Pick.LEADER ? "leader" : "follower",
@@ -64,7 +67,9 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
 
             Instant lossAt;
             Optional<Instant> backAt = Optional.empty();
-            cleanup.down(victim); // from here on, whatever fails, the worker is restarted for the next scenario
+            if (run.settings().restartsLostWorkers()) {
+                cleanup.down(victim); // from here on, whatever fails, the worker is restarted for the next scenario
+            }
             switch (loss) {
                 case KILL -> {
                     lossAt = run.event(Kind.KILL, "kill -9 " + who);
@@ -103,7 +108,7 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
         return data.sequences().keySet().stream().filter(t -> !movedTopics.contains(t)).toList();
     }
 
-    /** When the moved sequences resumed, against D and the session timeout, and the worker's own return. */
+    /** When the moved sequences resumed, against the rebalance delay and session timeout, and the worker's return. */
     private static void findings(ScenarioRun run, VerificationReport data, Set<String> moved, String victim,
                                  Instant lossAt, Optional<Instant> backAt) {
         Optional<Instant> resumed = moved.stream()
@@ -111,12 +116,13 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
                 .flatMap(Optional::stream).map(Pause::to).max(Instant::compareTo);
         ClusterTiming timing = run.timing();
         resumed.ifPresent(r -> run.finding(String.format(Locale.ROOT,
-                "The sequences of %s's tasks resumed at t=%.1f s, %.1f s after the loss (D = %d s, session timeout %d s).",
+                "The sequences of %s's tasks resumed at t=%.1f s, %.1f s after the loss (rebalance delay %d s, "
+                        + "session timeout %d s).",
                 victim, run.t(r), Duration.between(lossAt, r).toMillis() / 1000.0,
                 timing.rebalanceDelay().toSeconds(), timing.sessionTimeout().toSeconds())));
         backAt.ifPresent(b -> resumed.ifPresent(r -> run.finding(String.format(Locale.ROOT,
                 "%s was back under the same id at t=%.1f s; its tasks resumed %.1f s after that (loss t=%.1f s"
-                        + " + session timeout + D = t=%.1f s).", victim, run.t(b),
+                        + " + session timeout + delay = t=%.1f s).", victim, run.t(b),
                 Duration.between(b, r).toMillis() / 1000.0, run.t(lossAt),
                 run.t(lossAt.plus(timing.sessionTimeout()).plus(timing.rebalanceDelay()))))));
     }
@@ -127,7 +133,8 @@ public record WorkerLoss(String victim, boolean victimLed, Set<String> movedTopi
         String where = moved.contains(s.topic()) ? "task on " + victim + " (" + switch (loss) {
             case KILL -> "killed";
             case STOP -> "stopped";
-            case KILL_AND_RESTART -> "killed, back at t=" + String.format(Locale.ROOT, "%.1f s", run.t(backAt.orElseThrow()));
+            case KILL_AND_RESTART -> "killed, back at t=" + String.format(Locale.ROOT, "%.1f s",
+                    run.t(backAt.orElseThrow()));
         } + ")" : "task on a surviving worker";
         String what = run.describe(pause);
         return new SequenceOutcome(s.topic(), s.count(), s.missingCount(), s.duplicateCount(),

@@ -7,16 +7,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Tag;
 
 import com.example.increment.scenarios.WorkerLoss.Loss;
 import com.example.increment.scenarios.WorkerLoss.Pick;
 
 /**
- * Scenarios 1, 2, 6, 7 and 9 on one local cluster with no rebalance delay (D = 0): lost tasks move as soon as the
+ * Scenarios 1, 2, 6, 7 and 9 on one local cluster with no rebalance delay (no rebalance delay): lost tasks move as soon
+ * as the
  * group notices, so these show continuity and the plain cost of a crash. Each scenario has its own connector and
  * topics and leaves the cluster whole.
  */
@@ -35,7 +36,8 @@ class AtLeastOnceScenariosTest {
     @Order(1)
     void s1KilledFollowerLosesNothingAndReplaysAtMostWhatFollowedTheLastOffsetFlush() {
         WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s1-kill-follower",
-                "kill -9 a follower (D=0): no gap, duplicates only since the last offset flush"), Pick.FOLLOWER, Loss.KILL);
+                "kill -9 a follower (no rebalance delay): no gap, duplicates only since the last offset flush"),
+                        Pick.FOLLOWER, Loss.KILL);
 
         assertThat(loss.data().hasGaps()).as(loss.data().render()).isFalse();
         long replayBound = ScenarioRun.RECORDS_PER_SECOND * TIMING.offsetFlush().plusSeconds(5).toSeconds();
@@ -43,7 +45,8 @@ class AtLeastOnceScenariosTest {
                 .as("duplicates of %s: at most %d records/s x (flush %d s + 5 s)", s.topic(),
                         ScenarioRun.RECORDS_PER_SECOND, TIMING.offsetFlush().toSeconds())
                 .isLessThanOrEqualTo(replayBound));
-        // The contrast to scenario 3: with D = 0 the moved sequences wait only for the group to notice the crash.
+        // The contrast to scenario 3: with no rebalance delay the moved sequences wait only for the group to notice the
+        // crash.
         for (String topic : loss.movedTopics()) {
             assertThat(loss.outage(topic)).as("outage of %s, moved from the killed worker", topic)
                     .isGreaterThan(Duration.ofSeconds(1))

@@ -2,9 +2,9 @@ package com.example.increment.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Tag;
 
 import com.example.increment.scenarios.WorkerLoss.Loss;
 import com.example.increment.scenarios.WorkerLoss.Pick;
@@ -12,7 +12,8 @@ import com.example.increment.scenarios.WorkerLoss.Pick;
 /**
  * Scenario 8: scenario 1 again with {@code exactly.once.source.support=enabled} on every worker (the broker's
  * transaction state log has replication factor and min ISR 1, fitting its one node) and the connector requiring
- * exactly-once: a {@code read_committed} reader sees no gap and no duplicate.
+ * exactly-once: a {@code read_committed} reader sees no gap and no duplicate, after a kill and through a rolling
+ * restart.
  */
 @Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
 class ExactlyOnceScenarioTest {
@@ -33,5 +34,16 @@ class ExactlyOnceScenarioTest {
         assertThat(loss.data().totalDuplicates()).as("exactly-once, read_committed: " + loss.data().render()).isZero();
         loss.movedTopics().forEach(topic -> assertThat(loss.outage(topic)).as("outage of %s", topic)
                 .isLessThan(TIMING.sessionTimeout().plusSeconds(15)));
+    }
+
+    @Test
+    void rollingRestartUnderExactlyOnceGivesNoGapAndNoDuplicateToReadCommitted() {
+        OperationRun op = OperationRun.run(new ScenarioRun(LOCAL.cluster(), TIMING, "o5-exactly-once-roll",
+                "exactly-once source, rolling restart of both Connect pods: 0 gaps, 0 duplicates (read_committed)"),
+                ClusterOperation.ROLLING_RESTART_2);
+
+        assertThat(op.restarts()).hasSize(2);
+        assertThat(op.data().hasGaps()).as(op.data().render()).isFalse();
+        assertThat(op.data().totalDuplicates()).as("exactly-once, read_committed: " + op.data().render()).isZero();
     }
 }

@@ -41,7 +41,7 @@ final class LocalScenarioCluster implements BeforeAllCallback, AfterEachCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cluster = new LocalConnectCluster(LocalClusterSettings.forTest(name, workers)
+        cluster = new LocalConnectCluster(LocalClusterSettings.ephemeral(name, workers)
                 .withWorkerOverrides(timing.workerConfig()));
         try {
             cluster.start();

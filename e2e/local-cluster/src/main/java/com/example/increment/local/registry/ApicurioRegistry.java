@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.example.increment.support.Ports;
-import com.example.increment.support.Waits;
 import com.example.increment.local.process.JvmSpec;
 import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.local.process.LocalProcessService;
 import com.example.increment.local.process.Log4jConfig;
 import com.example.increment.local.process.ManagedProcess;
 import com.example.increment.local.process.ProcessExitedException;
+import com.example.increment.support.Ports;
+import com.example.increment.support.Waits;
 
 /**
  * Apicurio Registry as one more managed process beside the broker and workers: its own JVM with a bounded heap,

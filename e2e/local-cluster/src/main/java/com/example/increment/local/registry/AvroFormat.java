@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The lab's Avro format on Apicurio Registry: the value converter settings a worker or connector needs, in the
+ * The Avro format on Apicurio Registry: the value converter settings a worker or connector needs, in the
  * Confluent wire format (magic byte, 4-byte id, Avro binary) so Confluent clients read it through
  * {@code /apis/ccompat/v7}. Keys stay strings, as in the JSON format.
  */
@@ -33,7 +33,8 @@ public final class AvroFormat {
         // Confluent wire format: a 4-byte content id, which /apis/ccompat/v7/schemas/ids/{id} resolves.
         c.put("value.converter.apicurio.registry.as-confluent", "true");
         c.put("value.converter.apicurio.registry.use-id", "contentId");
-        // Apicurio 2.x otherwise puts the id in record headers and writes bare Avro, which Confluent clients cannot read.
+        // Apicurio 2.x otherwise puts the id in record headers and writes bare Avro, which Confluent clients cannot
+        // read.
         c.put("value.converter.apicurio.registry.headers.enabled", "false");
         return c;
     }

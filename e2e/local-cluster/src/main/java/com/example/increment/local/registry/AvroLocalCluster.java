@@ -13,7 +13,7 @@ import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.verify.CcompatClient;
 
 /**
- * The local cluster in the lab's Avro format: Apicurio Registry beside the broker and workers, the workers'
+ * The local cluster in the Avro format: Apicurio Registry beside the broker and workers, the workers'
  * value converter set to Avro through it, the converter's plugin folder on their plugin.path. Stops workers first,
  * then the broker, then the registry (a stopping task may still convert records).
  */
@@ -35,8 +35,8 @@ public final class AvroLocalCluster implements AutoCloseable {
         return new AvroLocalCluster(registry, new LocalConnectCluster(avro, kafkaRuntime));
     }
 
-    /** For tests: a registry on free ports, its data and log beside the cluster's. */
-    public static AvroLocalCluster forTest(LocalClusterSettings settings) {
+    /** A registry on free ports, its data and log beside the cluster's. */
+    public static AvroLocalCluster onFreePorts(LocalClusterSettings settings) {
         KafkaRuntime kafkaRuntime = KafkaRuntime.locate();
         RegistryRuntime registryRuntime = RegistryRuntime.locate();
         return define(settings, ApicurioRegistry.onFreePorts(settings.dataDir(), settings.logDir(), registryRuntime,
@@ -66,7 +66,7 @@ public final class AvroLocalCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** A connector config (e.g. the lab's) with its value converter switched to Avro through this registry. */
+    /** A connector config (e.g. the default one) with its value converter switched to Avro through this registry. */
     public Map<String, String> avroConnectorConfig(Map<String, String> jsonConfig) {
         return AvroFormat.connectorConfig(jsonConfig, registry.apiV2Url());
     }

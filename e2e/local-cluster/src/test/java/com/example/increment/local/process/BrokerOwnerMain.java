@@ -10,7 +10,7 @@ public final class BrokerOwnerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LocalClusterSettings s = LocalClusterSettings.forTest("owner-death-test", 0);
+        LocalClusterSettings s = LocalClusterSettings.ephemeral("owner-death-test", 0);
         KafkaBroker broker = new KafkaBroker(s.dataDir(), s.logDir(), s.brokerPort(), s.controllerPort(), "256m",
                 KafkaRuntime.locate());
         broker.start();

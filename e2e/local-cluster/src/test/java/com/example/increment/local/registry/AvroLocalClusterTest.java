@@ -14,27 +14,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Tag;
 
-import com.example.increment.local.ClusterLogsOnFailure;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.IncrementConnector;
+import com.example.increment.local.ClusterLogsOnFailure;
 import com.example.increment.local.LocalClusterSettings;
 import com.example.increment.local.LocalConnectCluster;
 import com.example.increment.local.NoProcessLeftBehind;
-import com.example.increment.support.Waits;
 import com.example.increment.local.WorkerConfigs;
+import com.example.increment.support.Waits;
+import com.example.increment.verify.AvroValueDecoder;
+import com.example.increment.verify.CcompatClient;
 import com.example.increment.verify.SequenceReport;
 import com.example.increment.verify.SequenceVerifier;
 import com.example.increment.verify.VerificationReport;
-import com.example.increment.verify.AvroValueDecoder;
-import com.example.increment.verify.CcompatClient;
 
 /**
- * The lab in Avro against real processes: Apicurio Registry, a broker and two distributed workers whose value
+ * The Avro format against real processes: Apicurio Registry, a broker and two distributed workers whose value
  * converter is Apicurio's AvroConverter. One cluster for the class; the tests run in order: records flow and the
  * schema is registered, a follower is killed, then the registry goes away and comes back.
  */
@@ -59,7 +59,7 @@ class AvroLocalClusterTest {
 
     @BeforeAll
     static void startCluster() {
-        avro = AvroLocalCluster.forTest(LocalClusterSettings.forTest("avro-cluster-test", 2)
+        avro = AvroLocalCluster.onFreePorts(LocalClusterSettings.ephemeral("avro-cluster-test", 2)
                 .withWorkerOverrides(Map.of(WorkerConfigs.SCHEDULED_REBALANCE_MAX_DELAY_MS, REBALANCE_DELAY_MS,
                         WorkerConfigs.OFFSET_FLUSH_INTERVAL_MS, Long.toString(OFFSET_FLUSH.toMillis()))));
         avro.start();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class ScenarioReport {
 
-    /** {@code e2e/target/e2e-report} when run by Maven (tests run in the module folder). */
+    /** {@code e2e/scenarios/target/e2e-report} when run by Maven (tests run in the module folder). */
     public static final Path DEFAULT_DIR = Path.of("target", "e2e-report");
 
     /** Per report folder, the scenarios this JVM wrote there. */
@@ -33,7 +33,7 @@ public final class ScenarioReport {
         return write(result, DEFAULT_DIR);
     }
 
-    static synchronized String write(ScenarioResult result, Path dir) {
+    public static synchronized String write(ScenarioResult result, Path dir) {
         try {
             List<ScenarioResult> run = run(dir);
             Files.createDirectories(dir);

@@ -54,12 +54,12 @@ class ScenarioReportTest {
         List<SequenceOutcome> rows = data.sequences().values().stream().map(s -> new SequenceOutcome(s.topic(),
                 s.count(), s.missingCount(), s.duplicateCount(), OutageAnalysis.outageIn(s, KILL, Instant.MAX),
                 "test")).toList();
-        ScenarioResult result = new ScenarioResult("s0-test", "made up", "D=0", T0, T0.plusSeconds(30),
+        ScenarioResult result = new ScenarioResult("s0-test", "made up", "rebalance delay 0 s", T0, T0.plusSeconds(30),
                 List.of(kill), rows, data, "no gaps", List.of("t-1 was back after 12.1 s"));
 
         String summary = ScenarioReport.write(result, dir);
 
-        assertThat(summary).contains("| [s0-test](s0-test.md) made up | D=0 | t-1 12.1, t-2 0.1 | 12.1 | 0 | 2 |");
+        assertThat(summary).contains("| [s0-test](s0-test.md) made up | rebalance delay 0 s | t-1 12.1, t-2 0.1 | 12.1 | 0 | 2 |");
         assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo(summary);
         assertThat(Files.readString(dir.resolve("s0-test.md")))
                 .contains("- t-1 was back after 12.1 s", "- t=10.0 s: kill -9 w1", "| t-1 | 438 | 0 | 2 | 12.1 | test |", "![timeline of s0-test](s0-test.png)");
@@ -77,7 +77,7 @@ class ScenarioReportTest {
     @Test
     void aSecondRunIntoTheSameFolderReplacesTheScenarioRowInsteadOfAddingOne() {
         VerificationReport data = data();
-        ScenarioResult result = new ScenarioResult("s0-again", "again", "D=0", T0, T0.plusSeconds(30), List.of(),
+        ScenarioResult result = new ScenarioResult("s0-again", "again", "rebalance delay 0 s", T0, T0.plusSeconds(30), List.of(),
                 List.of(), data, "no gaps", List.of());
         ScenarioReport.write(result, dir);
         String summary = ScenarioReport.write(result, dir);
@@ -89,7 +89,7 @@ class ScenarioReportTest {
         Path earlier = Files.createDirectories(dir.resolve("s9-earlier")).resolve("s9-earlier.md");
         Files.writeString(earlier, "from an earlier run");
 
-        ScenarioReport.write(new ScenarioResult("s0-after", "after a failure", "D=0", T0, T0.plusSeconds(30),
+        ScenarioReport.write(new ScenarioResult("s0-after", "after a failure", "rebalance delay 0 s", T0, T0.plusSeconds(30),
                 List.of(), List.of(), data(), "no gaps", List.of()), dir);
 
         assertThat(earlier).doesNotExist();

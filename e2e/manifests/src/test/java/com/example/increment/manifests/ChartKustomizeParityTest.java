@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Helm and Kustomize render the same resources for the same settings, labels aside: one source of truth. */
-class OneSourceOfTruthTest {
+class ChartKustomizeParityTest {
 
     private static HelmChart helm;
     private static Kustomize kustomize;

@@ -1,11 +1,10 @@
-package com.example.increment.kubernetes;
+package com.example.increment.connect;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.ConnectorStatus.TaskStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package com.example.increment.kubernetes;
+package com.example.increment.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import com.example.increment.connect.ConnectorStatus;
 import org.junit.jupiter.api.Test;
 
 class ConnectorStatusJsonTest {
