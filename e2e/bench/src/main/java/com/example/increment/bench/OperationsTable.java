@@ -40,10 +40,11 @@ final class OperationsTable {
             t.append('\n');
         });
         t.append("\n| operation | rebalance delay (s) | moved sequences stood still (s) | others (s) | duplicates "
-                + "| missing | operation took (s) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+                + "| missing | pods back after (s) |\n|---|---:|---:|---:|---:|---:|---:|\n");
         results.forEach(r -> t.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %d | %s |%n",
                 r.operation().description(), r.rebalanceDelay().toSeconds(), seconds(r.movedOutage()),
-                seconds(r.otherOutage()), r.duplicates(), r.missing(), seconds(r.took()))));
+                seconds(r.otherOutage()), r.duplicates(), r.missing(),
+                r.took().isZero() ? "—" : seconds(r.took()))));
         return t.toString();
     }
 

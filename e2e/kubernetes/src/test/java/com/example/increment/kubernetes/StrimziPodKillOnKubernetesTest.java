@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StrimziPodKillOnKubernetesTest {
 
     static final Duration CONNECTOR_RUNNING_TIMEOUT = Duration.ofMinutes(5);
-    /** Session timeout + scheduled.rebalance.max.delay.ms (60 s in the chart, 5 min in Connect) + a restart. */
+    /** Session timeout + scheduled.rebalance.max.delay.ms (0 in the chart, 10 s in the suite's values, 5 min in Connect) + a restart. */
     static final Duration TASKS_BACK_TIMEOUT = Duration.ofMinutes(8);
     static final Duration RECORDS_GROW_TIMEOUT = Duration.ofMinutes(2);
 

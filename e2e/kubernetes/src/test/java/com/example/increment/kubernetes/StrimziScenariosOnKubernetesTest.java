@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>A deleted Connect pod comes back by itself (the StrimziPodSet recreates it under the same name), so a
  *       "kill" is a force-delete followed by a restart a minute or so later, not a worker that stays down.</li>
  *   <li>Worker settings come from the chart's {@code connect.config} (KafkaConnect {@code spec.config}, defaults
- *       {@code scheduled.rebalance.max.delay.ms=60000}, {@code offset.flush.interval.ms=10000}); the suite reads
+ *       {@code scheduled.rebalance.max.delay.ms=0}, {@code offset.flush.interval.ms=10000}); the suite reads
  *       them ({@link StrimziScenarioTiming}) instead of choosing them, and its bounds follow them. The suite's values
  *       ({@code helm/ci/insecure-values.yaml}) set a short rebalance delay so scenarios 3 and 4 stay quick; there is
  *       no contrast without a delay, since changing it means rolling every Connect pod. Scenario 8 (exactly-once) and 9

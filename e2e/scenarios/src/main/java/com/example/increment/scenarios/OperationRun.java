@@ -96,14 +96,16 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
                 run.event(how == Shutdown.FORCE ? Kind.KILL : Kind.STOP, operation.description() + ": " + victim);
                 Restart r = cluster.deleteWorkerPod(victim, how);
                 restarts.add(r);
-                run.event(Kind.RESTART, victim + " back and in the group");
+                run.event(r.back(), Kind.RESTART, victim + " back and in the group");
                 return new TreeSet<>(topicsOn(run, before, victim));
             }
             case ROLLING_RESTART_2, ROLLING_RESTART_3 -> {
                 run.event(Kind.STOP, operation.description() + " begins");
                 restarts.addAll(cluster.rollingRestart());
-                restarts.forEach(r -> run.event(Kind.RESTART, r.target() + " rolled (gone t="
-                        + String.format(Locale.ROOT, "%.1f", run.t(r.gone())) + " s)"));
+                restarts.forEach(r -> {
+                    run.event(r.gone(), Kind.STOP, r.target() + " gone");
+                    run.event(r.back(), Kind.RESTART, r.target() + " back in the group");
+                });
                 return all;
             }
             case SCALE_UP -> {
@@ -128,8 +130,9 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
             case BROKER_RESTART, BROKER_KILL -> {
                 Shutdown how = operation == ClusterOperation.BROKER_RESTART ? Shutdown.GRACEFUL : Shutdown.FORCE;
                 run.event(how == Shutdown.FORCE ? Kind.KILL : Kind.STOP, operation.description());
-                restarts.add(cluster.restartBroker(how));
-                run.event(Kind.RESTART, "broker back");
+                Restart r = cluster.restartBroker(how);
+                restarts.add(r);
+                run.event(r.back(), Kind.RESTART, "broker back");
                 return all;
             }
             default -> throw new IllegalArgumentException("operation " + operation);

@@ -154,7 +154,11 @@ public final class ScenarioRun {
 
     /** Notes something done to the cluster now; returns when. */
     public Instant event(TimelineEvent.Kind kind, String label) {
-        Instant at = Instant.now();
+        return event(Instant.now(), kind, label);
+    }
+
+    /** Notes something that happened at {@code at} (seen by a driver call that has returned since); returns it. */
+    public Instant event(Instant at, TimelineEvent.Kind kind, String label) {
         events.add(new TimelineEvent(at, kind, label));
         System.out.printf(Locale.ROOT, "[%s] t=%.1f s %s%n", id, t(at), label);
         return at;

@@ -44,8 +44,9 @@ class OperationsWithDelayScenariosTest {
     void rollingRestart() {
         OperationRun op = run("q2-rolling-restart", ClusterOperation.ROLLING_RESTART_2);
         assertThat(op.restarts()).as("one restart per pod").hasSize(2);
-        assertThat(op.movedOutage()).as("the longest stall of a rolled pod's sequences")
-                .isBetween(LOWER, UPPER.plus(DELAY));
+        // A follower rolled before the leader waits for the delay or for the leader's roll, whichever comes first:
+        // the next leader has no earlier assignment and hands out the lost tasks at once (the operations matrix).
+        assertThat(op.movedOutage()).as("the longest stall of a rolled pod's sequences").isLessThan(UPPER);
     }
 
     @Test
