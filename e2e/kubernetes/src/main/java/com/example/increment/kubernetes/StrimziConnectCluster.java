@@ -48,6 +48,8 @@ public final class StrimziConnectCluster implements ConnectCluster {
     /** The Connect REST port inside a pod; Strimzi's NetworkPolicy keeps it closed to the outside. */
     static final int REST_PORT = 8083;
 
+    /** Strimzi's annotation that restarts one task of a KafkaConnector; the operator removes it once done. */
+    static final String RESTART_TASK_ANNOTATION = "strimzi.io/restart-task";
     private static final Set<String> FORBIDDEN_CONFIG = Set.of("name", "connector.class", "tasks.max",
             "connector.plugin.version");
 
@@ -199,6 +201,25 @@ public final class StrimziConnectCluster implements ConnectCluster {
         }
         connectors().withName(name).edit(kc -> new KafkaConnectorBuilder(kc)
                 .editSpec().withTasksMax(tasksMax).endSpec().build());
+    }
+
+    /**
+     * Annotates the KafkaConnector with {@code strimzi.io/restart-task=<id>} for each FAILED task, one at a time,
+     * waiting for the operator to act on it (it removes the annotation), as a person would without autoRestart.
+     */
+    @Override
+    public void restartFailedTasks(String name) {
+        for (ConnectorStatus.TaskStatus task : status(name).tasks()) {
+            if ("FAILED".equals(task.state())) {
+                connectors().withName(name).edit(kc -> new KafkaConnectorBuilder(kc).editMetadata()
+                        .addToAnnotations(RESTART_TASK_ANNOTATION, Integer.toString(task.id())).endMetadata().build());
+                Waits.waitFor("the operator to restart task " + task.id() + " of " + name + " (it removes "
+                        + RESTART_TASK_ANNOTATION + ")", settings.timeouts().reconciliation(),
+                        () -> Optional.ofNullable(connectors().withName(name).get())
+                                .map(kc -> kc.getMetadata().getAnnotations()).orElse(Map.of()),
+                        annotations -> annotations == null || !annotations.containsKey(RESTART_TASK_ANNOTATION));
+            }
+        }
     }
 
     @Override

@@ -294,6 +294,45 @@ class StrimziConnectClusterMockTest {
     }
 
     @Test
+    void restartFailedTasksAnnotatesEachFailedTaskAndWaitsForTheOperatorToTakeTheAnnotation() throws Exception {
+        cluster.putConnector("increment", connectorConfig("2", "1,100"));
+        KafkaConnector withStatus = connector("increment");
+        withStatus.setStatus(new io.strimzi.api.kafka.model.connector.KafkaConnectorStatusBuilder()
+                .withConnectorStatus(Map.of("name", "increment",
+                        "connector", Map.of("state", "RUNNING", "worker_id", workerId(0)),
+                        "tasks", List.of(Map.of("id", 0, "state", "RUNNING", "worker_id", workerId(0)),
+                                Map.of("id", 1, "state", "FAILED", "worker_id", workerId(1), "trace", "fenced")),
+                        "type", "source"))
+                .build());
+        Crds.kafkaConnectorOperation(client).inNamespace(NS).resource(withStatus).updateStatus();
+        java.util.concurrent.CompletableFuture<String> restarted = new java.util.concurrent.CompletableFuture<>();
+        Thread operator = new Thread(() -> {
+            // Plays Strimzi: takes the annotation it acts on off the resource, as the operator does after restarting.
+            while (!restarted.isDone()) {
+                KafkaConnector kc = connector("increment");
+                String task = kc.getMetadata().getAnnotations() == null ? null
+                        : kc.getMetadata().getAnnotations().get(StrimziConnectCluster.RESTART_TASK_ANNOTATION);
+                if (task != null) {
+                    Crds.kafkaConnectorOperation(client).inNamespace(NS).withName("increment").edit(c -> {
+                        c.getMetadata().getAnnotations().remove(StrimziConnectCluster.RESTART_TASK_ANNOTATION);
+                        return c;
+                    });
+                    restarted.complete(task);
+                }
+                Thread.onSpinWait();
+            }
+        }, "operator");
+        operator.setDaemon(true);
+        operator.start();
+
+        cluster.restartFailedTasks("increment");
+
+        assertThat(restarted.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the FAILED task's id").isEqualTo("1");
+        assertThat(connector("increment").getMetadata().getAnnotations())
+                .doesNotContainKey(StrimziConnectCluster.RESTART_TASK_ANNOTATION);
+    }
+
+    @Test
     void resourceStatusBeforeTheOperatorWroteOneSaysSo() {
         cluster.putConnector("increment", connectorConfig("1", "1"));
 

@@ -72,6 +72,13 @@ public interface ConnectCluster extends AutoCloseable {
     /** Changes only tasks.max of a running connector (REST, or a patch of KafkaConnector spec.tasksMax). */
     void setTasksMax(String name, int tasksMax);
 
+    /**
+     * Restarts the connector's FAILED tasks, as Strimzi's {@code autoRestart} does on its next reconciliation (the
+     * chart turns it on) or a person with {@code strimzi.io/restart-task}. Connect refuses while it rebalances: the
+     * caller retries.
+     */
+    void restartFailedTasks(String name);
+
     /** Deletes a connector; no-op when it does not exist. */
     void deleteConnector(String name);
 

@@ -232,6 +232,11 @@ public final class LocalConnectCluster implements ConnectCluster {
     }
 
     @Override
+    public void restartFailedTasks(String name) {
+        rest().restartFailed(name);
+    }
+
+    @Override
     public void deleteConnector(String name) {
         rest().deleteConnector(name);
     }

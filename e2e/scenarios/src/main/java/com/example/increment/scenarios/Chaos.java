@@ -41,7 +41,7 @@ public record Chaos(long seed, List<String> actions, Instant chaosStart, Verific
         System.out.println("[" + run.id() + "] chaos seed " + seed + " (rerun with -D" + SEED_PROPERTY + "=" + seed + ")");
         Random random = new Random(seed);
         ConnectCluster cluster = run.cluster();
-        int tasks = ScenarioRun.INCREMENTS.size();
+        int tasks = run.increments().size();
         // Whatever fails, the workers that are down come back and the connector goes, for the next scenario.
         try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
             run.startConnector(tasks);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.example.increment.connect.ConnectCluster;
 import com.example.increment.connect.ConnectCluster.Restart;
@@ -39,6 +40,8 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
 
     /** tasks.max after {@link ClusterOperation#TASKS_MAX_CHANGE}: half the sequences' tasks, so every task changes. */
     static final int TASKS_MAX_AFTER = 2;
+    /** How long a restart of failed tasks is given to show in the status before it is asked for again. */
+    static final Duration RESTART_SPACING = Duration.ofSeconds(5);
 
     /**
      * Runs {@code operation} on {@code run}'s cluster (which must have {@link ClusterOperation#workersBefore()}
@@ -60,8 +63,7 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
             Set<String> moved = perform(run, operation, before, restarts);
             int tasksAfter = operation == ClusterOperation.TASKS_MAX_CHANGE ? TASKS_MAX_AFTER : tasks;
             VerificationReport flowing = run.awaitFlowingAfter(startedAt, recoveryTimeout(run, operation));
-            ConnectorStatus after = run.awaitStatus(tasksAfter + " task(s) RUNNING after " + operation.description(),
-                    s -> s.running() && s.tasks().size() == tasksAfter);
+            ConnectorStatus after = awaitRunningRestartingFailed(run, operation, tasksAfter);
             if (operation == ClusterOperation.SCALE_UP) {
                 moved.addAll(topicsOn(run, after, cluster.workers().get(cluster.workers().size() - 1)));
             }
@@ -73,6 +75,28 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
         } finally {
             restoreWorkers(cluster, operation);
         }
+    }
+
+    /**
+     * Waits until {@code tasks} tasks run, restarting FAILED ones as Strimzi's autoRestart does (the chart turns it
+     * on): with exactly-once a worker that rejoins fences zombie tasks through the leader, and a rolling restart
+     * stops that leader right then, so the rejoined worker's tasks fail ("IO Error trying to forward REST request").
+     */
+    private static ConnectorStatus awaitRunningRestartingFailed(ScenarioRun run, ClusterOperation operation,
+                                                                int tasks) {
+        AtomicReference<Instant> lastRestart = new AtomicReference<>(Instant.MIN);
+        return run.awaitStatus(tasks + " task(s) RUNNING after " + operation.description()
+                + " (FAILED ones restarted, as Strimzi's autoRestart does)", s -> {
+                    List<Integer> failed = s.tasks().stream().filter(t -> "FAILED".equals(t.state()))
+                            .map(ConnectorStatus.TaskStatus::id).toList();
+                    // A restart takes a moment to show in the status: ask again only after RESTART_SPACING.
+                    if (!failed.isEmpty() && lastRestart.get().plus(RESTART_SPACING).isBefore(Instant.now())) {
+                        lastRestart.set(Instant.now());
+                        run.event(Kind.RESTART, "restart FAILED tasks " + failed + " (as Strimzi's autoRestart)");
+                        run.cluster().restartFailedTasks(run.connector());
+                    }
+                    return s.running() && s.tasks().size() == tasks;
+                });
     }
 
     /** The longest pause of the moved sequences from the operation on (zero when none moved). */

@@ -34,7 +34,7 @@ public record Regroup(List<Step> steps, Instant firstChange, VerificationReport 
     /** Scenario 6: every worker count in turn, tasks.max = one task per sequence. */
     public static Regroup scaleWorkers(ScenarioRun run, List<Integer> workerCounts) {
         ConnectCluster cluster = run.cluster();
-        int tasks = ScenarioRun.INCREMENTS.size();
+        int tasks = run.increments().size();
         // Deletes the connector however the scenario ends; the worker count stays as the last step left it.
         try (ScenarioCleanup cleanup = run.cleanUpOnExit()) {
             run.startConnector(tasks);

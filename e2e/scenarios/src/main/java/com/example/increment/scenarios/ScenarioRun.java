@@ -31,7 +31,7 @@ import com.example.increment.verify.VerificationReport;
  */
 public final class ScenarioRun {
 
-    /** The lab's sequences plus two more, so that two workers each run two tasks. */
+    /** The default connector's sequences (1, 100) plus two more, so that two workers each run two tasks. */
     public static final List<Long> INCREMENTS = List.of(1L, 2L, 3L, 100L);
     public static final int RECORDS_PER_SECOND = 20;
     public static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(90);
