@@ -135,7 +135,7 @@ image-docker: check-jdk ## Build the Connect image into the local Docker daemon 
 ##@ Kubernetes
 
 # Where `make deploy` installs: the current kubectl context, this namespace and release. HELM_ARGS adds flags,
-# e.g. HELM_ARGS="-f helm/ci/prod-values.yaml" or HELM_ARGS="--set connect.image=registry/increment-connect:TAG".
+# e.g. HELM_ARGS="-f helm/examples/prod-values.yaml" or HELM_ARGS="--set connect.image=registry/increment-connect:TAG".
 HELM ?= helm
 NAMESPACE ?= increment
 RELEASE ?= increment
@@ -154,6 +154,10 @@ k8s-validate: check-jdk ## Render the chart and every Kustomize overlay; check t
 .PHONY: helm-docs
 helm-docs: check-jdk ## Regenerate helm/README.md's values table from values.yaml (a test fails when stale)
 	$(MANIFEST_TESTS) -Dtest=ValuesTableTest -Dincrement.helm.docs.write=true
+
+.PHONY: k8s-manifests
+k8s-manifests: check-jdk ## Regenerate k8s/ (base, components, overlays) from the chart (a test fails when stale)
+	$(MANIFEST_TESTS) -Dtest=K8sManifestsTest -Dincrement.k8s.write=true
 
 .PHONY: deploy
 deploy: ## Install or upgrade the chart on the current kubectl context, once the Strimzi operator is there

@@ -81,6 +81,28 @@ final class HelmChart {
         return file;
     }
 
+    /** Path of a user preset in the chart's examples/ folder (documented in helm/README.md). */
+    Path exampleValues(String name) {
+        Path file = project.helmDir().resolve("examples").resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No values file " + file);
+        }
+        return file;
+    }
+
+    /** Every values file of ci/ (the checks' matrix) and examples/ (the user presets). */
+    List<Path> presets() {
+        List<Path> all = new java.util.ArrayList<>();
+        for (String folder : List.of("ci", "examples")) {
+            try (Stream<Path> files = Files.list(project.helmDir().resolve(folder))) {
+                files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
+    }
+
     /** A copy of the chart in target/ whose test hooks are plain manifests, so that template shows them. */
     private Path chartWithTestsAsManifests() {
         Path copy = project.targetDir().resolve("helm-tests-as-manifests").resolve(project.helmDir().getFileName());

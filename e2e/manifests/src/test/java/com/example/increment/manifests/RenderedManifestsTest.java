@@ -36,7 +36,7 @@ class RenderedManifestsTest {
                 helm.templateWithTests("helm defaults (with the helm test Job)", Map.of()),
                 helm.template("helm external Kafka", helm.ciValues("external-kafka-values.yaml")),
                 helm.template("helm 3 brokers", helm.ciValues("three-brokers-values.yaml")),
-                helm.template("helm prod-like", helm.ciValues("prod-values.yaml")),
+                helm.template("helm prod-like", helm.exampleValues("prod-values.yaml")),
                 helm.templateWithTests("helm security off", Map.of("security.authentication", "none")),
                 helm.templateWithTests("helm SCRAM", Map.of("security.authentication", "scram-sha-512")),
                 helm.template("helm Strimzi build", helm.ciValues("strimzi-build-values.yaml")),

@@ -79,7 +79,7 @@ class SchemaRegistryManifestsTest {
 
     @Test
     void kafkasqlOnTheSecuredClusterUsesItsOwnTlsUser() {
-        Rendered rendered = helm.template("prod-like", helm.ciValues("prod-values.yaml"));
+        Rendered rendered = helm.template("prod-like", helm.exampleValues("prod-values.yaml"));
         ObjectNode deployment = rendered.only("Deployment");
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
         JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
