@@ -43,8 +43,8 @@ final class HelmChart {
     }
 
     /** Like {@link #template}, plus the `helm test` hooks, which helm-java's template leaves out with every hook. */
-    Rendered templateWithTests(String source, Map<String, Object> sets) {
-        return new Rendered(source, Yaml.documents(templateText(chartWithTestsAsManifests(), sets)));
+    Rendered templateWithTests(String source, Map<String, Object> sets, Path... valuesFiles) {
+        return new Rendered(source, Yaml.documents(templateText(chartWithTestsAsManifests(), sets, valuesFiles)));
     }
 
     String templateText(Path chart, Map<String, Object> sets, Path... valuesFiles) {
