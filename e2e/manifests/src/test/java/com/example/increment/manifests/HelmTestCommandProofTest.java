@@ -125,9 +125,12 @@ class HelmTestCommandProofTest {
         Map<String, Object> sets = new LinkedHashMap<>();
         sets.put("security.authentication", "none");
         sets.put("connector.topicPrefix", prefix);
-        sets.put("connector.increments", prefix.equals("gap_") ? "1" : "1,100");
         sets.put("schemaRegistry.enabled", schemaRegistry);
-        JsonNode container = new HelmChart(ManifestProject.fromSystemProperties()).templateWithTests("helm test " + prefix, sets)
+        // A values file, not --set: Helm's --set would read a lone "1" as a number, which the schema refuses.
+        Path increments = Files.createTempFile("helm-test-proof", ".yaml");
+        Files.writeString(increments, "connector:\n  increments: \"" + (prefix.equals("gap_") ? "1" : "1,100") + "\"\n");
+        JsonNode container = new HelmChart(ManifestProject.fromSystemProperties())
+                .templateWithTests("helm test " + prefix, sets, increments)
                 .only("Job").path("spec").path("template").path("spec").path("containers").get(0);
         String script = container.path("args").get(0).asText();
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
