@@ -135,8 +135,10 @@ image-docker: check-jdk ## Build the Connect image into the local Docker daemon 
 ##@ Kubernetes
 
 # Where `make deploy` installs: the current kubectl context, this namespace and release. HELM_ARGS adds flags,
-# e.g. HELM_ARGS="-f helm/ci/prod-values.yaml" or HELM_ARGS="--set connect.image=registry/increment-connect:TAG".
+# e.g. HELM_ARGS="-f helm/examples/prod-values.yaml" or HELM_ARGS="--set connect.image=registry/increment-connect:TAG".
 HELM ?= helm
+# The operator version: the parent pom's strimzi.version (the one pin; VersionAgreementTest checks the copies).
+STRIMZI_VERSION := $(shell sed -n 's:.*<strimzi.version>\(.*\)</strimzi.version>.*:\1:p' pom.xml)
 NAMESPACE ?= increment
 RELEASE ?= increment
 HELM_ARGS ?=
@@ -155,6 +157,10 @@ k8s-validate: check-jdk ## Render the chart and every Kustomize overlay; check t
 helm-docs: check-jdk ## Regenerate helm/README.md's values table from values.yaml (a test fails when stale)
 	$(MANIFEST_TESTS) -Dtest=ValuesTableTest -Dincrement.helm.docs.write=true
 
+.PHONY: k8s-manifests
+k8s-manifests: check-jdk ## Regenerate k8s/ (base, components, overlays) from the chart (a test fails when stale)
+	$(MANIFEST_TESTS) -Dtest=K8sManifestsTest -Dincrement.k8s.write=true
+
 .PHONY: deploy
 deploy: ## Install or upgrade the chart on the current kubectl context, once the Strimzi operator is there
 	@command -v $(HELM) >/dev/null || { \
@@ -165,7 +171,7 @@ deploy: ## Install or upgrade the chart on the current kubectl context, once the
 	  | grep -qw v1 || { \
 	  echo "The cluster '$$($(KUBECTL) config current-context)' has no Strimzi kafka.strimzi.io/v1 CRDs." >&2; \
 	  echo "Install the operator first: $(HELM) install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator" \
-	    "--version 1.2.0 -n $(NAMESPACE) --create-namespace" >&2; exit 1; }
+	    "--version $(STRIMZI_VERSION) -n $(NAMESPACE) --create-namespace" >&2; exit 1; }
 	@$(KUBECTL) get deployments --all-namespaces -o name 2>/dev/null | grep -q 'strimzi-cluster-operator' || { \
 	  echo "The Strimzi CRDs are there but no strimzi-cluster-operator Deployment is: nothing would reconcile" \
 	    "the CRs." >&2; exit 1; }

@@ -43,6 +43,8 @@ class ConnectImageIT {
     private static Path offlineDir;
     private static PluginFolder connector;
     private static PluginFolder converter;
+    /** The sequence verifier the helm test Job runs: not a plugin, beside Kafka (/opt/increment/verify). */
+    private static PluginFolder verifier;
     private static boolean avro;
     private static ImageTar base;
     private static ImageTar image;
@@ -53,13 +55,14 @@ class ConnectImageIT {
         connector = new PluginFolder(PLUGINS_DIR + "/" + property("image.plugin.name"), Path.of(property("image.plugin.source")));
         converter = new PluginFolder(PLUGINS_DIR + "/" + property("image.converter.name"), Path.of(property("image.converter.source")));
         avro = Boolean.parseBoolean(property("image.avro"));
+        verifier = new PluginFolder(property("image.verify.dir"), Path.of(property("image.verify.source")));
         base = ImageTar.read(Path.of(property("image.stand-in.base.tar")));
         image = ImageTar.read(offlineDir.resolve("first/image.tar"));
     }
 
     /** The folders the image must carry: the connector always, the converter unless switched off. */
     static List<PluginFolder> pluginFolders() {
-        return avro ? List.of(connector, converter) : List.of(connector);
+        return avro ? List.of(connector, converter, verifier) : List.of(connector, verifier);
     }
 
     @Test
@@ -80,6 +83,8 @@ class ConnectImageIT {
             assertThat(inImage).as("files under %s: exactly the build's", folder.dir()).isEqualTo(sourceFiles.size());
         }
         assertThat(fs).containsKey(connector.dir() + "/manifest.json");
+        assertThat(fs.keySet()).as("the verifier jar helm test runs")
+                .anyMatch(path -> path.startsWith(verifier.dir() + "/increment-verify-tool-") && path.endsWith("-verify.jar"));
         assertThat(fs.keySet()).anyMatch(path -> path.startsWith(connector.dir() + "/lib/") && path.endsWith(".jar"));
     }
 
@@ -108,7 +113,7 @@ class ConnectImageIT {
                     checked.add(path);
                 }
             }
-            assertThat(checked).contains("/opt", "/opt/kafka", PLUGINS_DIR, folder.dir());
+            assertThat(checked).contains("/opt", folder.dir());
             assertThat(checked.size()).as("entries checked under %s", folder.dir()).isGreaterThan(4);
         }
     }
@@ -146,7 +151,8 @@ class ConnectImageIT {
                 .hasSize(baseLayers + pluginFolders().size());
         for (Entry entry : image.layersAbove(baseLayers)) {
             boolean inPlugin = pluginFolders().stream().anyMatch(folder -> folder.holds(entry.path()));
-            boolean parentOfPlugin = entry.directory() && connector.dir().startsWith(entry.path() + "/");
+            boolean parentOfPlugin = entry.directory()
+                    && pluginFolders().stream().anyMatch(folder -> folder.dir().startsWith(entry.path() + "/"));
             assertThat(inPlugin || parentOfPlugin).as("unexpected entry in Jib's layer: %s", entry.describe()).isTrue();
         }
     }

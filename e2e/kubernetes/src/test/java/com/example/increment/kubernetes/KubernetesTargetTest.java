@@ -108,7 +108,11 @@ class KubernetesTargetTest {
     void defaultsAreStrimzi120AndTheIncrementNamespace() {
         var settings = KubernetesTarget.settings(new Properties());
 
-        assertThat(settings.strimziVersion()).isEqualTo("1.2.0");
+        // The constants are copies of the parent pom's pins (strimzi.version, k3s.image): they must agree.
+        assertThat(settings.strimziVersion()).as("KubernetesTarget.DEFAULT_STRIMZI_VERSION vs the pom's strimzi.version")
+                .isEqualTo(System.getProperty("strimzi.version"));
+        assertThat(settings.k3sImage()).as("KubernetesTarget.DEFAULT_K3S_IMAGE vs the pom's k3s.image")
+                .isEqualTo(System.getProperty("k3s.image"));
         assertThat(settings.namespace()).isEqualTo("increment-e2e");
         assertThat(settings.keep()).isFalse();
     }

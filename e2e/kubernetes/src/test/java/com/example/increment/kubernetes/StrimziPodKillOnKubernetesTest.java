@@ -136,7 +136,7 @@ class StrimziPodKillOnKubernetesTest {
     void restartingABrokerPodLosesNoRecord() {
         assumeTrue(brokersKeepTheirData(), "Kafka " + cluster.settings().kafkaName() + " has ephemeral storage: a"
                 + " deleted broker pod takes its data with it (use persistent-claim storage, e.g."
-                + " helm/ci/prod-values.yaml)");
+                + " helm/examples/prod-values.yaml)");
         Waits.waitFor("connector " + connector + " RUNNING", CONNECTOR_RUNNING_TIMEOUT,
                 () -> cluster.status(connector), ConnectorStatus::running);
         long countBefore = count(read(false));

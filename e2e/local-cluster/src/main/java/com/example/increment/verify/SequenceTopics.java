@@ -55,8 +55,25 @@ public final class SequenceTopics {
      * @param decoder       how values are read: {@link ValueDecoder#json()}, or Avro through the schema registry
      */
     public SequenceTopics(String bootstrapServers, String topicPrefix, boolean readCommitted, ValueDecoder decoder) {
-        this(topicPrefix, decoder, () -> new KafkaConsumer<>(consumerConfig(bootstrapServers, readCommitted)),
-                NEW_TOPICS_EVERY);
+        this(bootstrapServers, topicPrefix, readCommitted, decoder, new Properties());
+    }
+
+    /**
+     * @param clientConfig client settings added to the consumer's, e.g. TLS or SASL from a {@code --command-config}
+     *                     file (security.protocol, ssl.*, sasl.*); the reader's own settings win
+     */
+    public SequenceTopics(String bootstrapServers, String topicPrefix, boolean readCommitted, ValueDecoder decoder,
+                          Properties clientConfig) {
+        this(topicPrefix, decoder, () -> new KafkaConsumer<>(withClientConfig(clientConfig,
+                consumerConfig(bootstrapServers, readCommitted))), NEW_TOPICS_EVERY);
+    }
+
+    /** The client settings, then the reader's own over them. */
+    static Properties withClientConfig(Properties clientConfig, Properties own) {
+        Properties all = new Properties();
+        all.putAll(clientConfig);
+        all.putAll(own);
+        return all;
     }
 
     /**
@@ -215,7 +232,7 @@ public final class SequenceTopics {
 
     private static void pause(Duration d) {
         try {
-            Thread.sleep(d);
+            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WakeupException();

@@ -31,7 +31,13 @@ public final class SequenceVerifier {
 
     /** @param decoder how values are read, e.g. Avro through the schema registry */
     public SequenceVerifier(String bootstrapServers, String topicPrefix, boolean readCommitted, ValueDecoder decoder) {
-        this.topics = new SequenceTopics(bootstrapServers, topicPrefix, readCommitted, decoder);
+        this(bootstrapServers, topicPrefix, readCommitted, decoder, new java.util.Properties());
+    }
+
+    /** @param clientConfig TLS or SASL client settings (security.protocol, ssl.*, sasl.*) for a secured listener */
+    public SequenceVerifier(String bootstrapServers, String topicPrefix, boolean readCommitted, ValueDecoder decoder,
+                            java.util.Properties clientConfig) {
+        this.topics = new SequenceTopics(bootstrapServers, topicPrefix, readCommitted, decoder, clientConfig);
     }
 
     public VerificationReport verify() {

@@ -37,6 +37,14 @@ public final class VerifyCommand {
         boolean readCommitted;
         @Option(names = "--print", description = "print every record first, as a console consumer does")
         boolean print;
+        @Option(names = "--command-config", paramLabel = "FILE",
+                description = "client properties for a secured listener (security.protocol, ssl.*, sasl.*), as Kafka's"
+                        + " tools take them; the helm test Job writes them from Strimzi's KafkaUser secrets")
+        java.nio.file.Path commandConfig;
+        @Option(names = "--expect", paramLabel = "N[,N...]", split = ",",
+                description = "increments whose topics (<prefix>N) must exist and hold records, as the connector's"
+                        + " increments setting lists them")
+        java.util.List<String> expected = new java.util.ArrayList<>();
     }
 
     private VerifyCommand() {
@@ -44,6 +52,11 @@ public final class VerifyCommand {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    /** Parses {@code args} as {@link #run} would, without reading anything: for checks of rendered command lines. */
+    public static void checkArguments(String... args) {
+        CommandLines.parse(new Args(), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -54,13 +67,22 @@ public final class VerifyCommand {
             err.println("verify: " + e.getMessage());
             return UNUSABLE;
         }
+        java.util.Properties clientConfig = new java.util.Properties();
+        if (a.commandConfig != null) {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(a.commandConfig)) {
+                clientConfig.load(in);
+            } catch (java.io.IOException e) {
+                err.println("verify: cannot read --command-config " + a.commandConfig + ": " + e.getMessage());
+                return UNUSABLE;
+            }
+        }
         String registry = a.registryUrl == null ? null : a.registryUrl.replaceFirst("/$", "");
         ValueDecoder decoder = registry == null ? ValueDecoder.json()
                 : new AvroValueDecoder(registry + "/apis/ccompat/v7");
         String source = registry == null ? a.bootstrap : a.bootstrap + " through the registry " + registry;
         VerificationReport report;
         try {
-            report = new SequenceVerifier(a.bootstrap, a.prefix, a.readCommitted, decoder).verify(r -> {
+            report = new SequenceVerifier(a.bootstrap, a.prefix, a.readCommitted, decoder, clientConfig).verify(r -> {
                 if (a.print) {
                     out.println(r.asJson());
                 }
@@ -76,6 +98,14 @@ public final class VerifyCommand {
             return UNUSABLE;
         }
         out.println(report.render());
+        java.util.List<String> missing = a.expected.stream().map(String::strip).filter(n -> !n.isEmpty())
+                .map(n -> a.prefix + n)
+                .filter(topic -> !report.sequences().containsKey(topic) || report.sequences().get(topic).count() == 0)
+                .toList();
+        if (!missing.isEmpty()) {
+            out.println("FAIL: no records in " + String.join(", ", missing));
+            return GAPS;
+        }
         return report.hasGaps() ? GAPS : OK;
     }
 }

@@ -23,7 +23,7 @@ class GitOpsExamplesTest {
     @BeforeAll
     static void setUp() {
         project = ManifestProject.fromSystemProperties();
-        strimziVersion = System.getProperty("strimzi.version", "1.2.0");
+        strimziVersion = System.getProperty("strimzi.version");
     }
 
     private static Rendered read(String file) throws IOException {

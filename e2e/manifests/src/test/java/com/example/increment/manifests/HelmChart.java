@@ -43,8 +43,8 @@ final class HelmChart {
     }
 
     /** Like {@link #template}, plus the `helm test` hooks, which helm-java's template leaves out with every hook. */
-    Rendered templateWithTests(String source, Map<String, Object> sets) {
-        return new Rendered(source, Yaml.documents(templateText(chartWithTestsAsManifests(), sets)));
+    Rendered templateWithTests(String source, Map<String, Object> sets, Path... valuesFiles) {
+        return new Rendered(source, Yaml.documents(templateText(chartWithTestsAsManifests(), sets, valuesFiles)));
     }
 
     String templateText(Path chart, Map<String, Object> sets, Path... valuesFiles) {
@@ -79,6 +79,28 @@ final class HelmChart {
             throw new IllegalStateException("No values file " + file);
         }
         return file;
+    }
+
+    /** Path of a user preset in the chart's examples/ folder (documented in helm/README.md). */
+    Path exampleValues(String name) {
+        Path file = project.helmDir().resolve("examples").resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No values file " + file);
+        }
+        return file;
+    }
+
+    /** Every values file of ci/ (the checks' matrix) and examples/ (the user presets). */
+    List<Path> presets() {
+        List<Path> all = new java.util.ArrayList<>();
+        for (String folder : List.of("ci", "examples")) {
+            try (Stream<Path> files = Files.list(project.helmDir().resolve(folder))) {
+                files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
     }
 
     /** A copy of the chart in target/ whose test hooks are plain manifests, so that template shows them. */

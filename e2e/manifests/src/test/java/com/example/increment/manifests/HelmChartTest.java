@@ -37,7 +37,7 @@ class HelmChartTest {
     void installWithoutTheStrimziCrdsStopsWithAMessage() {
         assertThatThrownBy(() -> helm.installDryRun(Map.of()))
                 .hasMessageContaining("The cluster has no kafka.strimzi.io/v1")
-                .hasMessageContaining("install the Strimzi 1.2.0 operator first")
+                .hasMessageContaining("install the Strimzi " + System.getProperty("strimzi.version") + " operator first")
                 .hasMessageContaining("crdCheck.enabled=false");
     }
 

@@ -7,96 +7,131 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import com.example.increment.verify.VerifyCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The `helm test` Job's script, as the chart renders it, run by bash against stand-ins for Kafka's
- * kafka-get-offsets.sh and kafka-console-consumer.sh: it passes on complete sequences (replayed duplicates
- * included) and fails, naming the positions, on a gap or an empty topic.
+ * The `helm test` Job, rendered for every preset (JSON and Avro; tls, scram-sha-512 and none): its script writes the
+ * client properties Kafka's clients need for the listener and hands over to the project's verifier (VerifyCommand,
+ * in the image at /opt/increment/verify), whose own parser accepts the command line. Run by bash here with a `java`
+ * stand-in that records its arguments; the local-cluster proof (HelmTestCommandProofTest) runs the real java on it.
  */
 class HelmTestJobTest {
 
     private static final long TIMEOUT_SECONDS = 30;
-    private static String script;
-    private static Map<String, String> env;
 
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String output) {
+    /** What the script handed to java, and the client properties it wrote. */
+    record Run(int exitCode, String output, List<String> javaArgs, Properties clientProperties, Map<String, String> env) {
     }
 
-    @BeforeAll
-    static void render() {
-        Rendered rendered = new HelmChart(ManifestProject.fromSystemProperties())
-                .templateWithTests("helm test Job", Map.of("security.authentication", "none"));
-        JsonNode container = rendered.only("Job").path("spec").path("template").path("spec").path("containers").get(0);
-        assertThat(container.path("command").toString()).contains("/bin/bash");
-        script = container.path("args").get(0).asText();
-        env = new LinkedHashMap<>();
-        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
-        assertThat(env).containsEntry("INCREMENTS", "1,100").containsEntry("PREFIX", "seq_");
+    static Stream<Arguments> jobs() {
+        HelmChart helm = new HelmChart(ManifestProject.fromSystemProperties());
+        List<Arguments> all = new ArrayList<>();
+        for (Path preset : helm.presets()) {
+            all.add(Arguments.of(preset.getParent().getFileName() + "/" + preset.getFileName(), Map.of(), preset));
+        }
+        for (String auth : List.of("tls", "scram-sha-512", "none")) {
+            all.add(Arguments.of("auth " + auth, Map.of("security.authentication", auth), null));
+            all.add(Arguments.of("auth " + auth + ", Avro", Map.of("security.authentication", auth, "schemaRegistry.enabled", true), null));
+        }
+        return all.stream();
     }
 
-    @Test
-    void completeSequencesPassEvenWithReplayedDuplicates() throws Exception {
-        topic("seq_1", 1, 1, 2, 3, 4, 3, 4, 5);
-        topic("seq_100", 100, LongStream.rangeClosed(1, 50).toArray());
-        Run run = run();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jobs")
+    void theJobRunsTheProjectsVerifierWithTheListenersClientSettings(String name, Map<String, Object> sets, Path preset) throws Exception {
+        HelmChart helm = new HelmChart(ManifestProject.fromSystemProperties());
+        Rendered rendered = preset == null ? helm.templateWithTests(name, sets) : helm.templateWithTests(name, sets, preset);
+        JsonNode job = rendered.only("Job");
+        JsonNode values = Yaml.read(ManifestProject.fromSystemProperties().helmDir().resolve("values.yaml"));
+        Run run = run(job);
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("seq_1: 7 records read, positions 1..5, 0 gaps")
-                .contains("seq_100: 50 records read, positions 1..50, 0 gaps");
+
+        List<String> args = run.javaArgs();
+        int main = args.indexOf("com.example.increment.verify.VerifyCommand");
+        assertThat(main).as("java runs the verifier: %s", args).isPositive();
+        assertThat(args.get(args.indexOf("-cp") + 1)).startsWith("/opt/increment/verify/*:/opt/kafka/libs/*");
+        String[] verifyArgs = args.subList(main + 1, args.size()).toArray(String[]::new);
+        VerifyCommand.checkArguments(verifyArgs);
+        List<String> verify = List.of(verifyArgs);
+        assertThat(verify).contains("--read-committed");
+        assertThat(after(verify, "--bootstrap-server")).isEqualTo(run.env().get("BOOTSTRAP"));
+        assertThat(after(verify, "--expect")).isEqualTo(run.env().get("INCREMENTS"));
+        assertThat(after(verify, "--prefix")).isEqualTo(run.env().get("PREFIX"));
+
+        boolean avro = rendered.find("Deployment").isPresent();
+        if (avro) {
+            assertThat(after(verify, "--registry-url")).isEqualTo("http://" + Rendered.name(rendered.only("Service")) + ":8080");
+        } else {
+            assertThat(verify).doesNotContain("--registry-url");
+        }
+
+        String auth = run.env().get("AUTH");
+        Properties client = run.clientProperties();
+        switch (auth) {
+            case "tls" -> assertThat(client).containsEntry("security.protocol", "SSL")
+                    .containsEntry("ssl.keystore.password", "user-secret").containsEntry("ssl.truststore.password", "ca-secret");
+            case "scram-sha-512" -> {
+                assertThat(client).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+                assertThat(client.getProperty("sasl.jaas.config")).contains("username=\"increment-reader\"")
+                        .contains("password=\"scram-secret\"");
+            }
+            case "none" -> assertThat(client).isEmpty();
+            default -> throw new AssertionError("auth " + auth);
+        }
+        JsonNode pod = job.path("spec").path("template").path("spec");
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(values.path("tests").path("timeoutSeconds").asInt()).isEqualTo(job.path("spec").path("activeDeadlineSeconds").asInt());
     }
 
-    @Test
-    void aGapFailsAndIsNamed() throws Exception {
-        topic("seq_1", 1, 1, 2, 3);
-        topic("seq_100", 100, 1, 2, 5, 6);
-        Run run = run();
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("FAIL seq_100: positions 3..4 missing");
+    private static String after(List<String> args, String option) {
+        int i = args.indexOf(option);
+        assertThat(i).as("%s in %s", option, args).isNotNegative();
+        return args.get(i + 1);
     }
 
-    @Test
-    void anEmptyTopicFails() throws Exception {
-        topic("seq_1", 1, 1, 2, 3);
-        topic("seq_100", 100);
-        Run run = run();
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("FAIL seq_100: no records");
-    }
+    /** Runs the Job's script with the Strimzi secrets as files and a `java` that records its arguments. */
+    private Run run(JsonNode job) throws Exception {
+        JsonNode container = job.path("spec").path("template").path("spec").path("containers").get(0);
+        assertThat(container.path("command").toString()).contains("/bin/bash");
+        String script = container.path("args").get(0).asText();
+        Map<String, String> env = new LinkedHashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
 
-    /** Writes a topic's records (value = position * increment) and its end offset for the stand-ins. */
-    private void topic(String topic, long increment, long... positions) throws IOException {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        String records = LongStream.of(positions)
-                .mapToObj(p -> "{\"threadId\":1,\"hostname\":\"increment-connect-0\",\"value\":" + p * increment + "}\n")
-                .collect(Collectors.joining());
-        Files.writeString(data.resolve(topic + ".records"), records);
-        Files.writeString(data.resolve(topic + ".end"), String.valueOf(positions.length));
-    }
-
-    private Run run() throws Exception {
+        Path certs = dir.resolve("certs");
+        Files.createDirectories(certs.resolve("ca"));
+        Files.createDirectories(certs.resolve("user"));
+        Files.writeString(certs.resolve("ca/ca.password"), "ca-secret");
+        Files.writeString(certs.resolve("user/user.password"), "user-secret");
+        Files.writeString(certs.resolve("user/password"), "scram-secret");
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path work = Files.createDirectories(dir.resolve("work"));
-        String topicArg = "topic=''; while [ $# -gt 0 ]; do [ \"$1\" = --topic ] && topic=$2; shift; done\n";
-        stub(bin.resolve("kafka-get-offsets.sh"), topicArg + "echo \"$topic:0:$(cat \"$STUB_DATA/$topic.end\")\"\n");
-        stub(bin.resolve("kafka-console-consumer.sh"), topicArg + "cat \"$STUB_DATA/$topic.records\"\n");
+        Path recorded = dir.resolve("java-args");
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + recorded + "\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
         builder.environment().putAll(env);
-        builder.environment().put("KAFKA_BIN", bin.toString());
-        builder.environment().put("TMPDIR", work.toString());
-        builder.environment().put("STUB_DATA", dir.resolve("data").toString());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("CERTS", certs.toString());
+        builder.environment().put("TMPDIR", tmp.toString());
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -104,11 +139,11 @@ class HelmTestJobTest {
             process.destroyForcibly();
             throw new AssertionError("the test Job's script did not finish in " + TIMEOUT_SECONDS + " s: " + output);
         }
-        return new Run(process.exitValue(), output);
-    }
-
-    private static void stub(Path file, String body) throws IOException {
-        Files.writeString(file, "#!/usr/bin/env bash\n" + body);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Properties client = new Properties();
+        try (var in = Files.newBufferedReader(tmp.resolve("client.properties"))) {
+            client.load(in);
+        }
+        List<String> javaArgs = Files.exists(recorded) ? Files.readAllLines(recorded) : List.of();
+        return new Run(process.exitValue(), output, javaArgs, client, env);
     }
 }

@@ -32,21 +32,18 @@ class RenderedManifestsTest {
         ManifestProject p = ManifestProject.fromSystemProperties();
         HelmChart helm = new HelmChart(p);
         Kustomize kustomize = new Kustomize(p);
-        return Stream.of(
+        // Every preset of helm/ci (the checks' matrix) and helm/examples (the user presets), with the helm test Job.
+        Stream<Rendered> presets = helm.presets().stream().map(preset -> helm.templateWithTests(
+                "helm " + preset.getParent().getFileName() + "/" + preset.getFileName() + " (with the helm test Job)", Map.of(), preset));
+        return Stream.concat(presets, Stream.of(
                 helm.templateWithTests("helm defaults (with the helm test Job)", Map.of()),
-                helm.template("helm external Kafka", helm.ciValues("external-kafka-values.yaml")),
-                helm.template("helm 3 brokers", helm.ciValues("three-brokers-values.yaml")),
-                helm.template("helm prod-like", helm.ciValues("prod-values.yaml")),
-                helm.templateWithTests("helm security off", Map.of("security.authentication", "none")),
                 helm.templateWithTests("helm SCRAM", Map.of("security.authentication", "scram-sha-512")),
-                helm.template("helm Strimzi build", helm.ciValues("strimzi-build-values.yaml")),
-                helm.template("helm schema registry in memory", helm.ciValues("schema-registry-values.yaml")),
-                helm.template("helm schema registry kafkasql, security off", Map.of("schemaRegistry.enabled", true,
+                helm.templateWithTests("helm schema registry kafkasql, security off", Map.of("schemaRegistry.enabled", true,
                         "schemaRegistry.storage", "kafkasql", "security.authentication", "none")),
                 kustomize.build("base"),
                 kustomize.build("overlays/dev"),
                 kustomize.build("overlays/prod"),
-                kustomize.build("examples/name-prefix"));
+                kustomize.build("examples/name-prefix")));
     }
 
     @ParameterizedTest(name = "{0}")

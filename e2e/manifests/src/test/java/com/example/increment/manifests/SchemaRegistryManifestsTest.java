@@ -51,7 +51,7 @@ class SchemaRegistryManifestsTest {
         assertThat(deployment.path("metadata").path("labels").path("app.kubernetes.io/component").asText()).isEqualTo("schema-registry");
         JsonNode pod = deployment.path("spec").path("template").path("spec");
         JsonNode container = pod.path("containers").get(0);
-        assertThat(container.path("image").asText()).isEqualTo("quay.io/apicurio/apicurio-registry:3.3.3");
+        assertThat(container.path("image").asText()).isEqualTo("quay.io/apicurio/apicurio-registry:" + System.getProperty("apicurio-registry.version"));
         assertThat(env(container)).containsEntry("APICURIO_STORAGE_KIND", "sql").doesNotContainKey("APICURIO_KAFKASQL_BOOTSTRAP_SERVERS");
         assertThat(ports(container)).containsEntry("http", 8080).containsEntry("management", 9000);
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
@@ -79,7 +79,7 @@ class SchemaRegistryManifestsTest {
 
     @Test
     void kafkasqlOnTheSecuredClusterUsesItsOwnTlsUser() {
-        Rendered rendered = helm.template("prod-like", helm.ciValues("prod-values.yaml"));
+        Rendered rendered = helm.template("prod-like", helm.exampleValues("prod-values.yaml"));
         ObjectNode deployment = rendered.only("Deployment");
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
         JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);

@@ -153,7 +153,7 @@ class ValuesSchemaTest {
     void withoutTheCrdsInstallFailsEarlyWithAMessage() {
         assertThatThrownBy(() -> helm.template("CRD check on", Map.of("crdCheck.enabled", true)))
                 .hasMessageContaining("The cluster has no kafka.strimzi.io/v1 Kafka")
-                .hasMessageContaining("strimzi-kafka-operator --version 1.2.0")
+                .hasMessageContaining("strimzi-kafka-operator --version " + System.getProperty("strimzi.version"))
                 .hasMessageContaining("crdCheck.enabled=false");
     }
 
