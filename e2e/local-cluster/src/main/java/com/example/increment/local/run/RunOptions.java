@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The options of {@code make run} / {@code make run-standalone}, each also a Makefile variable. */
 public record RunOptions(boolean standalone, Format format, Path dataDir, int brokerPort, int controllerPort,
                          List<Integer> workerPorts, int registryPort, int registryManagementPort, String heap,
-                         int tasks, boolean printRecords) {
+                         int tasks, boolean printRecords, List<Integer> metricsPorts) {
 
     /** The value format: JSON without schemas, or Avro through a local schema registry. */
     public enum Format { JSON, AVRO }
@@ -21,8 +21,8 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
     public static final int DEFAULT_REGISTRY_MANAGEMENT_PORT = 9081;
 
     @Command(name = "make run", description = "A broker and Connect workers running the connector, with a live view.",
-            footer = "make variables: DATA, BROKER_PORT, CONTROLLER_PORT, WORKER_PORTS, HEAP, TASKS, PRINT=1, FORMAT,"
-                    + " REGISTRY_PORT, REGISTRY_MANAGEMENT_PORT")
+            footer = "make variables: DATA, BROKER_PORT, CONTROLLER_PORT, WORKER_PORTS, METRICS_PORTS, HEAP, TASKS,"
+                    + " PRINT=1, FORMAT, REGISTRY_PORT, REGISTRY_MANAGEMENT_PORT")
     static final class Args {
         @Option(names = "--standalone", description = "connect-standalone with one worker (make run-standalone)")
         boolean standalone;
@@ -39,6 +39,11 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
         @Option(names = "--worker-ports", defaultValue = "8083,8084", split = ",", converter = CommandLines.Port.class,
                 description = "one Connect worker per port")
         List<Integer> workerPorts;
+        @Option(names = "--metrics-ports", defaultValue = "9404,9405", split = ",", converter = CommandLines.Port.class,
+                description = "each worker's JMX exporter (/metrics), in the order of --worker-ports")
+        List<Integer> metricsPorts;
+        @Option(names = "--no-metrics", description = "run the workers without the JMX exporter")
+        boolean noMetrics;
         @Option(names = "--registry-port", defaultValue = "" + DEFAULT_REGISTRY_PORT, converter = CommandLines.Port.class)
         int registryPort;
         @Option(names = "--registry-management-port", defaultValue = "" + DEFAULT_REGISTRY_MANAGEMENT_PORT,
@@ -61,8 +66,15 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
         // Standalone mode and the Avro format keep their own broker data: their sequences are not the cluster's.
         Path dataDir = a.standalone ? a.data.resolve("standalone") : a.data;
         dataDir = a.format == Format.AVRO ? dataDir.resolve("avro") : dataDir;
+        List<Integer> metrics = a.noMetrics ? List.of() : List.copyOf(a.metricsPorts);
+        int needed = a.standalone ? 1 : workers.size();
+        if (!metrics.isEmpty() && metrics.size() < needed) {
+            throw new IllegalArgumentException("--metrics-ports " + metrics + " names fewer ports than the " + needed
+                    + " worker(s) on " + workers + ": give one per worker (make: METRICS_PORTS=9404,9405,...), or"
+                    + " --no-metrics (make: METRICS_PORTS=)");
+        }
         return new RunOptions(a.standalone, a.format, dataDir, a.brokerPort, a.controllerPort, workers, a.registryPort,
-                a.registryManagementPort, a.heap, tasks, a.print);
+                a.registryManagementPort, a.heap, tasks, a.print, metrics);
     }
 
     public boolean avro() {
@@ -71,6 +83,7 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
 
     public LocalClusterSettings settings() {
         return LocalClusterSettings.defaults(dataDir).withHeap(heap)
-                .withPorts(brokerPort, controllerPort, standalone ? workerPorts.subList(0, 1) : workerPorts);
+                .withPorts(brokerPort, controllerPort, standalone ? workerPorts.subList(0, 1) : workerPorts)
+                .withMetricsPorts(standalone && !metricsPorts.isEmpty() ? metricsPorts.subList(0, 1) : metricsPorts);
     }
 }

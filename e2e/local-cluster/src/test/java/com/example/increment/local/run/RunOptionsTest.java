@@ -43,6 +43,18 @@ class RunOptionsTest {
     }
 
     @Test
+    void eachWorkerRunsTheJmxExporterOnStrimzisPortUnlessTurnedOff() {
+        RunOptions o = RunOptions.parse(new String[0]);
+        assertThat(o.metricsPorts()).containsExactly(9404, 9405);
+        assertThat(o.settings().metricsPorts()).containsExactly(9404, 9405);
+        assertThat(RunOptions.parse(new String[] {"--standalone"}).settings().metricsPorts()).containsExactly(9404);
+        assertThat(RunOptions.parse(new String[] {"--no-metrics"}).settings().metricsEnabled()).isFalse();
+        assertThatThrownBy(() -> RunOptions.parse(new String[] {"--worker-ports", "8083,8084,8085",
+                "--metrics-ports", "9404,9405"})).hasMessageContaining("one per worker")
+                .hasMessageContaining("METRICS_PORTS");
+    }
+
+    @Test
     void badValuesAreNamedWithWhatWouldBeValid() {
         assertThatThrownBy(() -> RunOptions.parse(new String[] {"--heap", "lots"}))
                 .hasMessageContaining("'lots'").hasMessageContaining("512m");
