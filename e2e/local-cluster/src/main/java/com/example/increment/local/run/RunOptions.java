@@ -1,6 +1,7 @@
 package com.example.increment.local.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.increment.local.LocalClusterSettings;
@@ -40,7 +41,7 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
                 description = "one Connect worker per port")
         List<Integer> workerPorts;
         @Option(names = "--metrics-ports", defaultValue = "9404,9405", split = ",", converter = CommandLines.Port.class,
-                description = "each worker's JMX exporter (/metrics), in the order of --worker-ports")
+                description = "each worker's JMX exporter (/metrics), in the order of --worker-ports; more workers take the next ports")
         List<Integer> metricsPorts;
         @Option(names = "--no-metrics", description = "run the workers without the JMX exporter")
         boolean noMetrics;
@@ -66,15 +67,12 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
         // Standalone mode and the Avro format keep their own broker data: their sequences are not the cluster's.
         Path dataDir = a.standalone ? a.data.resolve("standalone") : a.data;
         dataDir = a.format == Format.AVRO ? dataDir.resolve("avro") : dataDir;
-        List<Integer> metrics = a.noMetrics ? List.of() : List.copyOf(a.metricsPorts);
-        int needed = a.standalone ? 1 : workers.size();
-        if (!metrics.isEmpty() && metrics.size() < needed) {
-            throw new IllegalArgumentException("--metrics-ports " + metrics + " names fewer ports than the " + needed
-                    + " worker(s) on " + workers + ": give one per worker (make: METRICS_PORTS=9404,9405,...), or"
-                    + " --no-metrics (make: METRICS_PORTS=)");
+        List<Integer> metrics = new ArrayList<>(a.noMetrics ? List.of() : a.metricsPorts);
+        while (!metrics.isEmpty() && metrics.size() < workers.size()) {
+            metrics.add(metrics.get(metrics.size() - 1) + 1); // more workers than ports: the next ports, as addWorker does
         }
         return new RunOptions(a.standalone, a.format, dataDir, a.brokerPort, a.controllerPort, workers, a.registryPort,
-                a.registryManagementPort, a.heap, tasks, a.print, metrics);
+                a.registryManagementPort, a.heap, tasks, a.print, List.copyOf(metrics));
     }
 
     public boolean avro() {

@@ -49,9 +49,10 @@ class RunOptionsTest {
         assertThat(o.settings().metricsPorts()).containsExactly(9404, 9405);
         assertThat(RunOptions.parse(new String[] {"--standalone"}).settings().metricsPorts()).containsExactly(9404);
         assertThat(RunOptions.parse(new String[] {"--no-metrics"}).settings().metricsEnabled()).isFalse();
-        assertThatThrownBy(() -> RunOptions.parse(new String[] {"--worker-ports", "8083,8084,8085",
-                "--metrics-ports", "9404,9405"})).hasMessageContaining("one per worker")
-                .hasMessageContaining("METRICS_PORTS");
+        assertThat(RunOptions.parse(new String[] {"--worker-ports", "8083,8084,8085", "--metrics-ports", "19404"})
+                .settings().metricsPorts()).containsExactly(19404, 19405, 19406);
+        assertThatThrownBy(() -> RunOptions.parse(new String[] {"--metrics-ports", "0"}))
+                .hasMessageContaining("--metrics-ports").hasMessageContaining("'0'");
     }
 
     @Test
