@@ -43,6 +43,8 @@ DATA ?= data
 BROKER_PORT ?= 9092
 CONTROLLER_PORT ?= 9093
 WORKER_PORTS ?= 8083,8084
+# Each worker's JMX exporter (its /metrics, with the chart's rules helm/files/connect-metrics.yml); empty turns it off.
+METRICS_PORTS ?= 9404,9405
 HEAP ?= 512m
 TASKS ?=
 PRINT ?=
@@ -67,6 +69,8 @@ LOCAL_CLUSTER = e2e/local-cluster/target
 RUNTIME_PROPS = -Dincrement.kafka.classpath.file=$(KAFKA_CLASSPATH) \
   -Dincrement.watchdog.jar="$$(ls $(LOCAL_CLUSTER)/increment-local-cluster-*-watchdog.jar)" \
   -Dincrement.plugin.path=connector/target/plugin \
+  -Dincrement.jmx.exporter.jar=e2e/kafka-runtime/target/jmx-exporter/jmx_prometheus_javaagent.jar \
+  -Dincrement.metrics.rules=helm/files/connect-metrics.yml \
   -Dincrement.registry.dir=e2e/registry-runtime/target/apicurio-registry \
   -Dincrement.registry.converter.plugin=$(CONVERTER_DIR)
 LOCAL_JAVA = $(JAVA) -Xmx256m -cp "$(LOCAL_CLUSTER)/classes:$$(cat $(LOCAL_CLUSTER)/run-classpath.txt)" $(RUNTIME_PROPS)
@@ -74,6 +78,7 @@ BENCH_JAVA = $(JAVA) -Xmx256m -cp "e2e/bench/target/classes:$$(cat e2e/bench/tar
   $(RUNTIME_PROPS)
 RUN_ARGS = --format $(FORMAT) --data-dir $(DATA) --broker-port $(BROKER_PORT) \
   --controller-port $(CONTROLLER_PORT) --worker-ports $(WORKER_PORTS) --heap $(HEAP) \
+  $(if $(METRICS_PORTS),--metrics-ports $(METRICS_PORTS),--no-metrics) \
   --registry-port $(REGISTRY_PORT) --registry-management-port $(REGISTRY_MANAGEMENT_PORT) \
   $(if $(TASKS),--tasks $(TASKS)) $(if $(PRINT),--print)
 RUN_MAIN = com.example.increment.local.run.LocalRun

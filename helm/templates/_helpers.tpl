@@ -121,3 +121,21 @@ app.kubernetes.io/component: schema-registry
 {{- end }}
 {{- toYaml $config }}
 {{- end }}
+
+{{/* The PodMonitor, PrometheusRule and dashboard of the Connect workers: named like Strimzi's pods (<name>-connect-N). */}}
+{{- define "increment.monitoringName" -}}
+{{- printf "%s-connect" (include "increment.connectName" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+IncrementSequenceStalled's threshold, in seconds: the longest a crashed worker's sequences stall in a failover.
+session.timeout.ms (until the group notices; Connect's default 10 s) + scheduled.rebalance.max.delay.ms (until the
+lost tasks are given away; Connect's default 300 s) from connect.config, + 10 s to start them elsewhere on a slow node
+(measured ~1 s). hasKey, not default: a delay of 0 is a value.
+*/}}
+{{- define "increment.sequenceStallSeconds" -}}
+{{- $config := .Values.connect.config }}
+{{- $session := ternary (index $config "session.timeout.ms") 10000 (hasKey $config "session.timeout.ms") | int }}
+{{- $delay := ternary (index $config "scheduled.rebalance.max.delay.ms") 300000 (hasKey $config "scheduled.rebalance.max.delay.ms") | int }}
+{{- add (div (add $session $delay 999) 1000) 10 }}
+{{- end }}

@@ -33,6 +33,8 @@ final class IncrementSequence {
     private final String topic;
     private final Map<String, Object> partition;
     private volatile long position;
+    /** The timestamp of the last record made (0 when none yet): how an alert tells a stalled sequence. */
+    private volatile long lastRecordTimestamp;
     /** The highest position Kafka has acknowledged; the producer's thread and the task's thread both raise it. */
     private final AtomicLong acknowledged;
 
@@ -55,6 +57,11 @@ final class IncrementSequence {
     /** The last position made (0 when none yet); read by the metrics thread too. */
     long position() {
         return position;
+    }
+
+    /** Epoch ms of the last record made by this task (0 when none yet); read by the metrics thread too. */
+    long lastRecordTimestamp() {
+        return lastRecordTimestamp;
     }
 
     /** Records made but not yet acknowledged by Kafka: those after the highest acknowledged position. */
@@ -89,6 +96,7 @@ final class IncrementSequence {
                 .put(HOSTNAME_FIELD, hostname)
                 .put(VALUE_FIELD, value);
         position = next;
+        lastRecordTimestamp = timestamp;
         return new SourceRecord(partition, IncrementOffsets.offset(next), topic, null,
                 KEY_SCHEMA, increment, VALUE_SCHEMA, struct, timestamp);
     }

@@ -23,6 +23,7 @@ final class PluginTaskMetrics implements TaskMetrics {
     private static final Logger log = LoggerFactory.getLogger(PluginTaskMetrics.class);
 
     static final String POSITION_METRIC = "sequence-position";
+    static final String LAST_RECORD_TIMESTAMP_METRIC = "sequence-last-record-timestamp";
     static final String EMITTED_TOTAL_METRIC = "records-emitted-total";
     static final String EMITTED_RATE_METRIC = "records-emitted-rate";
     static final String UNACKNOWLEDGED_METRIC = "records-unacknowledged";
@@ -50,6 +51,11 @@ final class PluginTaskMetrics implements TaskMetrics {
                     tags);
             metrics.addMetric(name, (Gauge<Long>) (config, now) -> sequence.position());
             gauges.add(name);
+            // A timestamp, not an age: the last value scraped from a dead worker still says when the sequence stopped.
+            MetricName lastRecord = metrics.metricName(LAST_RECORD_TIMESTAMP_METRIC,
+                    "When this task made the sequence's last record, in epoch ms (0 before its first)", tags);
+            metrics.addMetric(lastRecord, (Gauge<Long>) (config, now) -> sequence.lastRecordTimestamp());
+            gauges.add(lastRecord);
         }
         MetricName unacknowledgedName = metrics.metricName(UNACKNOWLEDGED_METRIC, "Records returned by this "
                 + "task's polls that Kafka has not acknowledged yet; at max.unacknowledged.records the task waits",

@@ -88,12 +88,28 @@ class TaskMetricsTest {
     }
 
     @Test
+    void exposesWhenEachSequenceMadeItsLastRecord() throws InterruptedException {
+        when(context.pluginMetrics()).thenReturn(pluginMetrics);
+        task.start(props());
+        assertThat(metric("sequence-last-record-timestamp", Map.of("increment", "1"))).as("before any record")
+                .contains(0L);
+
+        List<SourceRecord> records = task.poll();
+
+        long last = records.stream().filter(r -> r.key().equals(1L)).mapToLong(SourceRecord::timestamp).max()
+                .orElseThrow();
+        assertThat(metric("sequence-last-record-timestamp", Map.of("increment", "1", "task", "0"))).contains(last);
+        assertThat(metric("sequence-last-record-timestamp", Map.of("increment", "100"))).isPresent();
+    }
+
+    @Test
     void removesItsMetricsOnStop() {
         when(context.pluginMetrics()).thenReturn(pluginMetrics);
         task.start(props());
         task.stop();
 
         assertThat(metric("sequence-position", Map.of("increment", "1"))).isEmpty();
+        assertThat(metric("sequence-last-record-timestamp", Map.of("increment", "1"))).isEmpty();
         assertThat(metric("records-emitted-total", Map.of())).isEmpty();
         assertThat(metric("records-unacknowledged", Map.of())).isEmpty();
     }

@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import com.example.increment.connect.ConnectRest;
 import com.example.increment.connect.GroupAssignment;
+import com.example.increment.local.process.JmxExporter;
 import com.example.increment.local.process.JvmSpec;
 import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.local.process.LocalProcessService;
@@ -47,6 +48,7 @@ public final class ConnectWorker extends LocalProcessService {
     private final KafkaRuntime runtime;
     private final Map<String, String> config;
     private final List<Path> connectorFiles;
+    private final Optional<JmxExporter.Endpoint> metrics;
     private ManagedProcess scannedProcess;
     private long scannedUpTo;
     private GroupAssignment lastAssignment;
@@ -54,9 +56,10 @@ public final class ConnectWorker extends LocalProcessService {
     /**
      * @param config         the complete worker configuration (see {@link WorkerConfigs})
      * @param connectorFiles standalone only: the connector properties files to run
+     * @param metrics        the JMX exporter this worker runs as its -javaagent, if any
      */
     public ConnectWorker(Mode mode, int port, Path logDir, String heap, KafkaRuntime runtime, Map<String, String> config,
-                         List<Path> connectorFiles) {
+                         List<Path> connectorFiles, Optional<JmxExporter.Endpoint> metrics) {
         this.mode = mode;
         this.port = port;
         this.logDir = logDir.toAbsolutePath();
@@ -64,6 +67,7 @@ public final class ConnectWorker extends LocalProcessService {
         this.runtime = runtime;
         this.config = Map.copyOf(config);
         this.connectorFiles = List.copyOf(connectorFiles);
+        this.metrics = metrics;
     }
 
     /** The worker id Connect reports in {@code /status}: the advertised host and port. */
@@ -77,6 +81,11 @@ public final class ConnectWorker extends LocalProcessService {
 
     public String restUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The JMX exporter's endpoint ({@code /metrics}), when this worker runs one. */
+    public Optional<JmxExporter.Endpoint> metrics() {
+        return metrics;
     }
 
     /** The latest worker process; empty before the first start. */
@@ -94,6 +103,8 @@ public final class ConnectWorker extends LocalProcessService {
             return;
         }
         Ports.requireFree(port, "Connect worker REST API", "WORKER_PORTS=... with make, or LocalClusterSettings.workerPorts");
+        metrics.ifPresent(m -> Ports.requireFree(m.port(), "JMX exporter of worker " + name(),
+                "METRICS_PORTS=... with make, or LocalClusterSettings.metricsPorts"));
         if (awaitReady) {
             timeStart(() -> {
                 startProcess();
@@ -117,7 +128,8 @@ public final class ConnectWorker extends LocalProcessService {
         String mainClass = mode == Mode.DISTRIBUTED ? "org.apache.kafka.connect.cli.ConnectDistributed"
                 : "org.apache.kafka.connect.cli.ConnectStandalone";
         launch(new JvmSpec("worker-" + port, JvmSpec.StopPhase.WORKER, mainClass, args, heap,
-                Log4jConfig.writeTo(logDir), logFile(), List.of()), runtime);
+                Log4jConfig.writeTo(logDir), logFile(), metrics.map(m -> List.of(m.jvmOption())).orElse(List.of())),
+                runtime);
     }
 
     /**

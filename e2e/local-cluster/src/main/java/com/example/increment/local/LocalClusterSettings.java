@@ -16,15 +16,19 @@ import java.util.stream.IntStream;
  *
  * @param ephemeralPorts true for tests: workers added later get free ephemeral ports, never fixed ones
  * @param podRestart     how long a deleted pod stays away before its process starts again (see {@link #POD_RESTART})
+ * @param metricsPorts   the JMX exporter's port of each worker, in the order of {@code workerPorts}; empty: no exporter
  */
 public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, int controllerPort,
                                    List<Integer> workerPorts, String heap, String groupId,
-                                   Map<String, String> workerOverrides, boolean ephemeralPorts, Duration podRestart) {
+                                   Map<String, String> workerOverrides, boolean ephemeralPorts, Duration podRestart,
+                                   List<Integer> metricsPorts) {
 
     public static final String DEFAULT_HEAP = "512m";
     public static final int DEFAULT_BROKER_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
     public static final List<Integer> DEFAULT_WORKER_PORTS = List.of(8083, 8084);
+    /** Strimzi's metrics port (9404, the Connect pods' tcp-prometheus), then the next one for the second worker. */
+    public static final List<Integer> DEFAULT_METRICS_PORTS = List.of(9404, 9405);
     public static final String DEFAULT_GROUP_ID = "connect-cluster";
     /**
      * What a pod delete adds to a process restart here: the StrimziPodSet controller recreates the pod at once (it
@@ -39,12 +43,17 @@ public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, in
         logDir = logDir.toAbsolutePath();
         workerPorts = List.copyOf(workerPorts);
         workerOverrides = Map.copyOf(workerOverrides);
+        metricsPorts = List.copyOf(metricsPorts);
+        if (!metricsPorts.isEmpty() && metricsPorts.size() < workerPorts.size()) {
+            throw new IllegalArgumentException("One metrics port per worker: workers on " + workerPorts
+                    + ", metrics ports " + metricsPorts);
+        }
     }
 
     /** {@code make run}'s layout: {@code ./data} (logs in {@code ./data/logs}), Connect's usual ports. */
     public static LocalClusterSettings defaults(Path dataDir) {
         return new LocalClusterSettings(dataDir, dataDir.resolve("logs"), DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT,
-                DEFAULT_WORKER_PORTS, DEFAULT_HEAP, DEFAULT_GROUP_ID, Map.of(), false, POD_RESTART);
+                DEFAULT_WORKER_PORTS, DEFAULT_HEAP, DEFAULT_GROUP_ID, Map.of(), false, POD_RESTART, List.of());
     }
 
     /** A fresh folder under {@code target/local-cluster/} and free ports, so tests and benchmark runs can coexist. */
@@ -53,28 +62,43 @@ public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, in
         Path dir = Path.of("target", "local-cluster", name + "-" + stamp);
         return new LocalClusterSettings(dir.resolve("data"), dir.resolve("logs"), Ports.freePort(), Ports.freePort(),
                 IntStream.range(0, workers).map(i -> Ports.freePort()).boxed().toList(), DEFAULT_HEAP,
-                DEFAULT_GROUP_ID, Map.of(), true, POD_RESTART);
+                DEFAULT_GROUP_ID, Map.of(), true, POD_RESTART, List.of());
     }
 
     public LocalClusterSettings withWorkerOverrides(Map<String, String> overrides) {
         Map<String, String> merged = new HashMap<>(workerOverrides);
         merged.putAll(overrides);
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
-                merged, ephemeralPorts, podRestart);
+                merged, ephemeralPorts, podRestart, metricsPorts);
     }
 
     public LocalClusterSettings withHeap(String newHeap) {
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, newHeap, groupId,
-                workerOverrides, ephemeralPorts, podRestart);
+                workerOverrides, ephemeralPorts, podRestart, metricsPorts);
     }
 
     public LocalClusterSettings withPorts(int broker, int controller, List<Integer> workers) {
         return new LocalClusterSettings(dataDir, logDir, broker, controller, workers, heap, groupId, workerOverrides,
-                ephemeralPorts, podRestart);
+                ephemeralPorts, podRestart, metricsPorts);
     }
 
     public LocalClusterSettings withPodRestart(Duration away) {
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
-                workerOverrides, ephemeralPorts, away);
+                workerOverrides, ephemeralPorts, away, metricsPorts);
+    }
+
+    /** Each worker with the JMX exporter on the given port (one per worker port, in order); empty turns it off. */
+    public LocalClusterSettings withMetricsPorts(List<Integer> ports) {
+        return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
+                workerOverrides, ephemeralPorts, podRestart, ports);
+    }
+
+    /** Each worker with the JMX exporter on a free ephemeral port: what the monitoring tests scrape. */
+    public LocalClusterSettings withMetrics() {
+        return withMetricsPorts(workerPorts.stream().map(p -> Ports.freePort()).toList());
+    }
+
+    public boolean metricsEnabled() {
+        return !metricsPorts.isEmpty();
     }
 }

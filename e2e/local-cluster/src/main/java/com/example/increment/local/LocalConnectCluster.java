@@ -17,6 +17,7 @@ import com.example.increment.connect.ConnectRest;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.GroupAssignment;
 import com.example.increment.local.ConnectWorker.Mode;
+import com.example.increment.local.process.JmxExporter;
 import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.support.Ports;
 import com.example.increment.support.Waits;
@@ -34,6 +35,9 @@ public final class LocalConnectCluster implements ConnectCluster {
     private final KafkaRuntime runtime;
     private final KafkaBroker broker;
     private final Map<String, ConnectWorker> workers = new LinkedHashMap<>();
+    private final Optional<JmxExporter> exporter;
+    /** Each worker port's metrics port: a restarted worker keeps its scrape target, as a pod keeps its name. */
+    private final Map<Integer, Integer> metricsPorts = new HashMap<>();
 
     public LocalConnectCluster(LocalClusterSettings settings) {
         this(settings, KafkaRuntime.locate());
@@ -42,6 +46,10 @@ public final class LocalConnectCluster implements ConnectCluster {
     public LocalConnectCluster(LocalClusterSettings settings, KafkaRuntime runtime) {
         this.settings = settings;
         this.runtime = runtime;
+        this.exporter = settings.metricsEnabled() ? Optional.of(JmxExporter.locate()) : Optional.empty();
+        for (int i = 0; i < settings.metricsPorts().size() && i < settings.workerPorts().size(); i++) {
+            metricsPorts.put(settings.workerPorts().get(i), settings.metricsPorts().get(i));
+        }
         this.broker = new KafkaBroker(settings.dataDir(), settings.logDir(), settings.brokerPort(),
                 settings.controllerPort(), settings.heap(), runtime);
         settings.workerPorts().forEach(this::defineWorker);
@@ -103,6 +111,11 @@ public final class LocalConnectCluster implements ConnectCluster {
             throw new IllegalArgumentException("No worker named '" + name + "'; workers are " + workers.keySet());
         }
         return worker;
+    }
+
+    /** Every defined worker, running or not, in order. */
+    public List<ConnectWorker> definedWorkers() {
+        return List.copyOf(workers.values());
     }
 
     public List<ConnectWorker> runningWorkers() {
@@ -306,9 +319,15 @@ public final class LocalConnectCluster implements ConnectCluster {
         Map<String, String> config = WorkerConfigs.distributed(bootstrapServers(), settings.groupId(), port,
                 runtime.pluginPath(), settings.workerOverrides());
         ConnectWorker worker = new ConnectWorker(Mode.DISTRIBUTED, port, settings.logDir(), settings.heap(), runtime,
-                config, List.of());
+                config, List.of(), exporter.map(e -> e.on(metricsPort(port))));
         workers.put(worker.name(), worker);
         return worker;
+    }
+
+    /** The worker's metrics port: its own from the settings, else a free one (tests) or the next after the highest. */
+    private int metricsPort(int workerPort) {
+        return metricsPorts.computeIfAbsent(workerPort, p -> settings.ephemeralPorts() ? Ports.freePort()
+                : metricsPorts.values().stream().mapToInt(Integer::intValue).max().orElse(9403) + 1);
     }
 
     private void restartWorkerDefinition(String name) {

@@ -12,6 +12,7 @@ import com.example.increment.connect.ConnectRest;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.IncrementConnector;
 import com.example.increment.local.ConnectWorker.Mode;
+import com.example.increment.local.process.JmxExporter;
 import com.example.increment.local.process.KafkaRuntime;
 import com.example.increment.support.Waits;
 
@@ -78,7 +79,8 @@ public final class LocalStandaloneConnect implements AutoCloseable {
         Map<String, String> config = WorkerConfigs.standalone(bootstrapServers(), port, runtime.pluginPath(),
                 offsetsFile(), settings.workerOverrides());
         worker = new ConnectWorker(Mode.STANDALONE, port, settings.logDir(), settings.heap(), runtime, config,
-                List.of(connectorFile));
+                List.of(connectorFile), settings.metricsPorts().stream().findFirst()
+                        .map(metricsPort -> JmxExporter.locate().on(metricsPort)));
         worker.start(true);
         int increments = IncrementConnector.INCREMENTS.split(",").length;
         ConnectRest rest = rest();

@@ -48,7 +48,9 @@ class HelmChartTest {
                 .contains("kubectl -n increment get kafkaconnect,kafkaconnector -w")
                 .contains("kubectl -n increment scale kafkaconnect increment --replicas=3")
                 .contains("kubectl -n increment edit kafkaconnector increment-source")
-                .contains("helm test increment -n increment --logs");
+                .contains("helm test increment -n increment --logs")
+                .contains("alerts when a sequence stalls longer than 20 s")
+                .contains("kubectl -n increment get podmonitor,prometheusrule increment-connect");
     }
 
     @Test

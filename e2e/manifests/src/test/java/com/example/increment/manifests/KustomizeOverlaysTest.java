@@ -37,10 +37,13 @@ class KustomizeOverlaysTest {
     }
 
     @Test
-    void devChangesNothingButTheImageTag() {
+    void devIsTheBaseWithItsPodMonitorAndPrometheusRule() {
         Rendered base = kustomize.build("base");
         Rendered dev = kustomize.build("overlays/dev");
-        assertThat(dev.documents()).hasSameSizeAs(base.documents());
+        assertThat(dev.documents()).hasSize(base.documents().size());
+        assertThat(dev.only("PodMonitor").path("spec").path("selector").path("matchLabels").path("strimzi.io/cluster")
+                .asText()).as("the PodMonitor selects the KafkaConnect's pods").isEqualTo(Rendered.name(dev.only("KafkaConnect")));
+        assertThat(dev.find("PrometheusRule")).isPresent();
         assertThat(dev.only("KafkaConnector")).isEqualTo(base.only("KafkaConnector"));
         assertThat(dev.only("Kafka")).isEqualTo(base.only("Kafka"));
     }

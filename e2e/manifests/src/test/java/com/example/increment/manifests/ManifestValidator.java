@@ -19,8 +19,10 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * Checks one rendered document as the cluster would take it: a Strimzi CR must read into the {@code io.strimzi:api}
- * model with no unknown field and pass its CRD schema; any other kind must read into fabric8's Kubernetes model
- * with no unknown field. Both models keep unknown fields aside instead of failing, so those are looked for.
+ * model with no unknown field and pass its CRD schema; any other kind must read into fabric8's Kubernetes model, or
+ * for the Prometheus Operator's PodMonitor and PrometheusRule into fabric8's monitoring model
+ * ({@code io.fabric8:openshift-model-monitoring}), with no unknown field. The models keep unknown fields aside instead
+ * of failing, so those are looked for.
  */
 final class ManifestValidator {
 
@@ -107,7 +109,8 @@ final class ManifestValidator {
             return;
         }
         String pkg = value.getClass().getPackageName();
-        if (!pkg.startsWith("io.strimzi.api") && !pkg.startsWith("io.fabric8.kubernetes.api.model")) {
+        if (!pkg.startsWith("io.strimzi.api") && !pkg.startsWith("io.fabric8.kubernetes.api.model")
+                && !pkg.startsWith("io.fabric8.openshift.api.model.monitoring")) {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {

@@ -179,4 +179,60 @@ class ManifestValidatorTest {
                 .anySatisfy(p -> assertThat(p).contains("replicas"))
                 .anySatisfy(p -> assertThat(p).contains("storage"));
     }
+
+    private static final String POD_MONITOR = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: PodMonitor
+            metadata:
+              name: pm
+            spec:
+              selector:
+                matchLabels:
+                  strimzi.io/kind: KafkaConnect
+              podMetricsEndpoints:
+                - port: tcp-prometheus
+                  interval: 30s
+                  relabelings:
+                    - targetLabel: job
+                      replacement: increment-connect
+            """;
+
+    @Test
+    void aValidPodMonitorPasses() {
+        assertThat(problems(POD_MONITOR)).isEmpty();
+    }
+
+    @Test
+    void anUnknownFieldInAPodMonitorIsReported() {
+        assertThat(problems(POD_MONITOR.replace("      interval: 30s", "      scrapeEvery: 30s")))
+                .anySatisfy(p -> assertThat(p).contains("PodMonitor/pm").contains("scrapeEvery"));
+        assertThat(problems(POD_MONITOR.replace("targetLabel: job", "target_label: job")))
+                .anySatisfy(p -> assertThat(p).contains("target_label"));
+    }
+
+    @Test
+    void anUnknownFieldInAPrometheusRuleIsReported() {
+        String rule = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata:
+                  name: r
+                spec:
+                  groups:
+                    - name: g
+                      rules:
+                        - alert: A
+                          expr: up == 0
+                          for: 2m
+                          severity: warning
+                """;
+        assertThat(problems(rule)).anySatisfy(p -> assertThat(p).contains("PrometheusRule/r").contains("severity"));
+        assertThat(problems(rule.replace("          severity: warning\n", ""))).isEmpty();
+    }
+
+    @Test
+    void aMonitoringKindOfAnotherVersionIsReported() {
+        assertThat(problems(POD_MONITOR.replace("monitoring.coreos.com/v1", "monitoring.coreos.com/v2")))
+                .anySatisfy(p -> assertThat(p).contains("PodMonitor"));
+    }
 }

@@ -34,6 +34,7 @@ class MetricsRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "kafka.connect<type=plugins, connector=increment-source, task=0, increment=100><>sequence-position",
+            "kafka.connect<type=plugins, connector=increment-source, task=0, increment=100><>sequence-last-record-timestamp",
             "kafka.connect<type=plugins, connector=increment-source, task=1><>records-emitted-total",
             "kafka.connect<type=plugins, connector=increment-source, task=1><>records-emitted-rate",
             "kafka.connect<type=plugins, connector=increment-source, task=1><>records-unacknowledged"})
@@ -42,6 +43,27 @@ class MetricsRulesTest {
         assertThat(rule.path("name").asText()).startsWith("kafka_connect_plugin_");
         assertThat(rule.path("labels").has("connector")).isTrue();
         assertThat(rule.path("labels").has("task")).isTrue();
+    }
+
+    @Test
+    void aSequencesLastRecordTimeIsExportedInSeconds() {
+        JsonNode rule = firstMatch("kafka.connect<type=plugins, connector=c, task=0, increment=100><>"
+                + "sequence-last-record-timestamp").orElseThrow();
+        assertThat(rule.path("name").asText()).isEqualTo("kafka_connect_plugin_sequence_last_record_timestamp_seconds");
+        assertThat(rule.path("valueFactor").asDouble()).isEqualTo(0.001);
+        assertThat(rule.path("labels").path("increment").asText()).isEqualTo("$3");
+    }
+
+    /** Settings the exporter reads in 1.0.1 (the local workers' agent) and 1.6.0 (Strimzi 1.2's image) alike. */
+    @Test
+    void theRulesUseOnlySettingsBothExporterVersionsRead() {
+        JsonNode config = Yaml.read(ManifestProject.fromSystemProperties().helmDir().resolve("files/connect-metrics.yml"));
+        assertThat(config.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsOnly("lowercaseOutputName", "lowercaseOutputLabelNames", "rules");
+        for (JsonNode rule : ruleList) {
+            assertThat(rule.properties()).extracting(java.util.Map.Entry::getKey)
+                    .isSubsetOf("pattern", "name", "labels", "help", "type", "value", "valueFactor");
+        }
     }
 
     @Test

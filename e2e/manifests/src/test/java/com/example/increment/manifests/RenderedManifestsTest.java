@@ -38,6 +38,7 @@ class RenderedManifestsTest {
         return Stream.concat(presets, Stream.of(
                 helm.templateWithTests("helm defaults (with the helm test Job)", Map.of()),
                 helm.templateWithTests("helm SCRAM", Map.of("security.authentication", "scram-sha-512")),
+                helm.template("helm metrics off", Map.of("connect.metrics.enabled", false)),
                 helm.templateWithTests("helm schema registry kafkasql, security off", Map.of("schemaRegistry.enabled", true,
                         "schemaRegistry.storage", "kafkasql", "security.authentication", "none")),
                 kustomize.build("base"),

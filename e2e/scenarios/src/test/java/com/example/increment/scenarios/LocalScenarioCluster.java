@@ -24,15 +24,22 @@ final class LocalScenarioCluster implements BeforeAllCallback, AfterEachCallback
     private final String name;
     private final int workers;
     private final ClusterTiming timing;
+    private final boolean metrics;
     private final List<Long> pids = new ArrayList<>();
     private final ClusterLogsOnFailure logs = new ClusterLogsOnFailure(
             () -> cluster() == null ? List.of() : cluster().logFiles());
     private LocalConnectCluster cluster;
 
     LocalScenarioCluster(String name, int workers, ClusterTiming timing) {
+        this(name, workers, timing, false);
+    }
+
+    /** @param metrics each worker runs the JMX exporter (the chart's rules) on a free port, for Prometheus */
+    LocalScenarioCluster(String name, int workers, ClusterTiming timing, boolean metrics) {
         this.name = name;
         this.workers = workers;
         this.timing = timing;
+        this.metrics = metrics;
     }
 
     LocalConnectCluster cluster() {
@@ -41,8 +48,9 @@ final class LocalScenarioCluster implements BeforeAllCallback, AfterEachCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cluster = new LocalConnectCluster(LocalClusterSettings.ephemeral(name, workers)
-                .withWorkerOverrides(timing.workerConfig()));
+        LocalClusterSettings settings = LocalClusterSettings.ephemeral(name, workers)
+                .withWorkerOverrides(timing.workerConfig());
+        cluster = new LocalConnectCluster(metrics ? settings.withMetrics() : settings);
         try {
             cluster.start();
         } finally {

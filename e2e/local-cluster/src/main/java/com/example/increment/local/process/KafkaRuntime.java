@@ -43,7 +43,7 @@ public record KafkaRuntime(String classpath, Path watchdogJar, Path pluginPath) 
         }
     }
 
-    private static Path find(String property, String... candidates) {
+    static Path find(String property, String... candidates) {
         Optional<String> configured = Optional.ofNullable(System.getProperty(property)).filter(s -> !s.isBlank());
         List<Path> paths = configured.map(p -> List.of(Path.of(p)))
                 .orElseGet(() -> Stream.of(candidates).map(Path::of).toList());

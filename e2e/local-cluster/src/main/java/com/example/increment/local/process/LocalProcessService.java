@@ -48,6 +48,12 @@ public abstract class LocalProcessService {
         return process;
     }
 
+    /** Starts a program that is not a JVM (see {@link ManagedProcess#startProgram}) and makes it the current one. */
+    protected final ManagedProcess launchProgram(String name, java.util.List<String> command, java.nio.file.Path logFile) {
+        process = ManagedProcess.startProgram(name, command, logFile);
+        return process;
+    }
+
     /**
      * Runs a whole start (writing config, launching, waiting until ready) and records how long it took. A start
      * that throws leaves the previous {@link #lastStartup()} in place.

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A started JVM, known by its PID: stopped with SIGTERM (Kafka's shutdown hooks run: a worker commits offsets),
- * or killed with SIGKILL (a real crash). Children run in their own session, so a Ctrl-C in the terminal reaches
- * only the owner, which then stops them in order (workers before the broker).
+ * A started JVM (or, through {@link #startProgram}, another program), known by its PID: stopped with SIGTERM (Kafka's
+ * shutdown hooks run: a worker commits offsets), or killed with SIGKILL (a real crash). Children run in their own
+ * session, so a Ctrl-C in the terminal reaches only the owner, which then stops them in order (workers before the
+ * broker).
  */
 public final class ManagedProcess {
 
@@ -21,46 +22,63 @@ public final class ManagedProcess {
 
     private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
 
-    private final JvmSpec spec;
+    private final String name;
+    private final JvmSpec.StopPhase stopPhase;
+    private final Path logFile;
     private final Process process;
     private final long logOffsetAtStart;
 
-    private ManagedProcess(JvmSpec spec, Process process, long logOffsetAtStart) {
-        this.spec = spec;
+    private ManagedProcess(String name, JvmSpec.StopPhase stopPhase, Path logFile, Process process,
+                           long logOffsetAtStart) {
+        this.name = name;
+        this.stopPhase = stopPhase;
+        this.logFile = logFile;
         this.process = process;
         this.logOffsetAtStart = logOffsetAtStart;
     }
 
     public static ManagedProcess start(JvmSpec spec, KafkaRuntime runtime) {
+        return launch(spec.name(), spec.stopPhase(), spec.logFile(), spec.command(runtime));
+    }
+
+    /**
+     * A program that is not a JVM (Prometheus), stopped with the workers. No {@link OwnerWatchdog} runs inside it, so
+     * {@link ProgramWatchdog} wraps it: it ends the program when the owner is gone, even after a SIGKILL.
+     */
+    public static ManagedProcess startProgram(String name, List<String> command, Path logFile) {
+        return launch(name, JvmSpec.StopPhase.WORKER, logFile, ProgramWatchdog.wrap(command));
+    }
+
+    private static ManagedProcess launch(String name, JvmSpec.StopPhase stopPhase, Path logFile, List<String> program) {
         List<String> command = new ArrayList<>();
         if (HAS_SETSID) {
             command.add("/usr/bin/setsid"); // not a group leader, so setsid execs in place: the PID stays the JVM's
         }
-        command.addAll(spec.command(runtime));
+        command.addAll(program);
         try {
-            Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
-            long offset = Files.exists(spec.logFile()) ? Files.size(spec.logFile()) : 0;
-            Files.writeString(spec.logFile(), "\n==== starting " + spec.name() + ": " + String.join(" ", command)
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
+            Files.writeString(logFile, "\n==== starting " + name + ": " + String.join(" ", command)
                     + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            ManagedProcess managed = new ManagedProcess(spec, process, offset);
+            ManagedProcess managed = new ManagedProcess(name, stopPhase, logFile, process, offset);
             ProcessRegistry.register(managed);
             return managed;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + spec.name() + ": " + command, e);
+            throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
         }
     }
 
     public String name() {
-        return spec.name();
+        return name;
     }
 
     public JvmSpec.StopPhase stopPhase() {
-        return spec.stopPhase();
+        return stopPhase;
     }
 
     public long pid() {
@@ -72,13 +90,13 @@ public final class ManagedProcess {
     }
 
     public Path logFile() {
-        return spec.logFile();
+        return logFile;
     }
 
     /** The log written since this process started (a restarted process appends to the same file). */
     public String logSinceStart() {
         try {
-            byte[] all = Files.readAllBytes(spec.logFile());
+            byte[] all = Files.readAllBytes(logFile);
             int from = (int) Math.min(logOffsetAtStart, all.length);
             return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -93,7 +111,7 @@ public final class ManagedProcess {
 
     /** The complete lines of the log from byte {@code offset} on, and the offset after them. */
     public LogChunk logFrom(long offset) {
-        try (var channel = java.nio.channels.FileChannel.open(spec.logFile())) {
+        try (var channel = java.nio.channels.FileChannel.open(logFile)) {
             long size = channel.size();
             if (size <= offset) {
                 return new LogChunk("", offset);
@@ -153,6 +171,7 @@ public final class ManagedProcess {
 
     /** SIGKILL: no shutdown hook runs, nothing is committed. Returns once the process is gone (or after 30 s). */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly); // a wrapped program dies with its watchdog
         process.destroyForcibly();
         if (!waitUninterruptibly(Duration.ofSeconds(30))) {
             System.err.println(name() + " (pid " + pid() + ") still runs 30 s after SIGKILL; left registered");

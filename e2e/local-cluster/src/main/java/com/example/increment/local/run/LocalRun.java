@@ -80,6 +80,7 @@ public final class LocalRun {
                 cluster.broker().lastStartup().toMillis() / 1000.0, options.workerPorts().size(), options.workerPorts());
         cluster.start();
         OUT.println(cluster.describeProcesses());
+        printMetricsUrls(cluster.runningWorkers());
         ConnectRest rest = cluster.rest();
         if (rest.connectors().contains(IncrementConnector.NAME)) {
             OUT.println("Connector " + IncrementConnector.NAME + " exists (from the last run): continuing it.");
@@ -109,6 +110,7 @@ public final class LocalRun {
                 options.tasks(), standalone.offsetsFile());
         startRegistry();
         standalone.start(options.tasks());
+        printMetricsUrls(List.of(standalone.worker()));
         if (options.printRecords()) {
             OUT.println(header(standalone.broker(), List.of(standalone.worker()), Optional::empty, standalone::rest));
         }
@@ -119,6 +121,12 @@ public final class LocalRun {
     private LocalClusterSettings settings() {
         return registry.map(r -> options.settings().withWorkerOverrides(AvroFormat.workerOverrides(r.apiV2Url(),
                 runtime.pluginPath(), RegistryRuntime.locate()))).orElse(options.settings());
+    }
+
+    /** Where Prometheus would scrape each worker: the JMX exporter with the chart's rules (helm/files/connect-metrics.yml). */
+    private static void printMetricsUrls(List<ConnectWorker> workers) {
+        workers.forEach(w -> w.metrics().ifPresent(m -> OUT.printf("Worker %s metrics (JMX exporter, the chart's rules "
+                + "%s): %s%n", w.name(), m.exporter().rulesFile(), m.url())));
     }
 
     private void startRegistry() {
@@ -163,10 +171,11 @@ public final class LocalRun {
         registry.ifPresent(r -> lines.add("registry " + r.url() + (r.isRunning() ? "   pid " + r.process().pid() : "")));
         Optional<String> leaderName = leader.get();
         for (ConnectWorker w : workers) {
-            lines.add(String.format("worker %s%s   pid %s   RSS %s MiB", w.name(),
+            lines.add(String.format("worker %s%s   pid %s   RSS %s MiB%s", w.name(),
                     leaderName.filter(w.name()::equals).map(l -> " (leader)").orElse(""),
                     w.process().map(p -> Long.toString(p.pid())).orElse("-"),
-                    w.process().map(p -> Long.toString(p.rssKib() / 1024)).orElse("-")));
+                    w.process().map(p -> Long.toString(p.rssKib() / 1024)).orElse("-"),
+                    w.metrics().map(m -> "   metrics " + m.url()).orElse("")));
         }
         try {
             ConnectRest r = rest.get();
@@ -185,6 +194,8 @@ public final class LocalRun {
         lines.add(workers.stream().map(w -> "  curl -s http://localhost:" + w.port() + "/connectors/"
                 + IncrementConnector.NAME + "/status | jq .").collect(Collectors.joining("\n")));
         lines.add("  curl -s " + first + "/connectors/" + IncrementConnector.NAME + "/offsets | jq .");
+        workers.stream().flatMap(w -> w.metrics().stream()).findFirst().ifPresent(m -> lines.add("  curl -s " + m.url()
+                + " | grep -E '^kafka_connect_(plugin_sequence|connector_task_status)'"));
         if (!options.standalone()) {
             lines.add("  grep -h leaderUrl= " + options.settings().logDir() + "/worker-*.log | tail -1");
         }

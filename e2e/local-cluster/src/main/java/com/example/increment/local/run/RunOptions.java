@@ -1,6 +1,7 @@
 package com.example.increment.local.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.increment.local.LocalClusterSettings;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The options of {@code make run} / {@code make run-standalone}, each also a Makefile variable. */
 public record RunOptions(boolean standalone, Format format, Path dataDir, int brokerPort, int controllerPort,
                          List<Integer> workerPorts, int registryPort, int registryManagementPort, String heap,
-                         int tasks, boolean printRecords) {
+                         int tasks, boolean printRecords, List<Integer> metricsPorts) {
 
     /** The value format: JSON without schemas, or Avro through a local schema registry. */
     public enum Format { JSON, AVRO }
@@ -21,8 +22,8 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
     public static final int DEFAULT_REGISTRY_MANAGEMENT_PORT = 9081;
 
     @Command(name = "make run", description = "A broker and Connect workers running the connector, with a live view.",
-            footer = "make variables: DATA, BROKER_PORT, CONTROLLER_PORT, WORKER_PORTS, HEAP, TASKS, PRINT=1, FORMAT,"
-                    + " REGISTRY_PORT, REGISTRY_MANAGEMENT_PORT")
+            footer = "make variables: DATA, BROKER_PORT, CONTROLLER_PORT, WORKER_PORTS, METRICS_PORTS, HEAP, TASKS,"
+                    + " PRINT=1, FORMAT, REGISTRY_PORT, REGISTRY_MANAGEMENT_PORT")
     static final class Args {
         @Option(names = "--standalone", description = "connect-standalone with one worker (make run-standalone)")
         boolean standalone;
@@ -39,6 +40,11 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
         @Option(names = "--worker-ports", defaultValue = "8083,8084", split = ",", converter = CommandLines.Port.class,
                 description = "one Connect worker per port")
         List<Integer> workerPorts;
+        @Option(names = "--metrics-ports", defaultValue = "9404,9405", split = ",", converter = CommandLines.Port.class,
+                description = "each worker's JMX exporter (/metrics), in the order of --worker-ports; more workers take the next ports")
+        List<Integer> metricsPorts;
+        @Option(names = "--no-metrics", description = "run the workers without the JMX exporter")
+        boolean noMetrics;
         @Option(names = "--registry-port", defaultValue = "" + DEFAULT_REGISTRY_PORT, converter = CommandLines.Port.class)
         int registryPort;
         @Option(names = "--registry-management-port", defaultValue = "" + DEFAULT_REGISTRY_MANAGEMENT_PORT,
@@ -61,8 +67,12 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
         // Standalone mode and the Avro format keep their own broker data: their sequences are not the cluster's.
         Path dataDir = a.standalone ? a.data.resolve("standalone") : a.data;
         dataDir = a.format == Format.AVRO ? dataDir.resolve("avro") : dataDir;
+        List<Integer> metrics = new ArrayList<>(a.noMetrics ? List.of() : a.metricsPorts);
+        while (!metrics.isEmpty() && metrics.size() < workers.size()) {
+            metrics.add(metrics.get(metrics.size() - 1) + 1); // more workers than ports: the next ports, as addWorker does
+        }
         return new RunOptions(a.standalone, a.format, dataDir, a.brokerPort, a.controllerPort, workers, a.registryPort,
-                a.registryManagementPort, a.heap, tasks, a.print);
+                a.registryManagementPort, a.heap, tasks, a.print, List.copyOf(metrics));
     }
 
     public boolean avro() {
@@ -71,6 +81,7 @@ public record RunOptions(boolean standalone, Format format, Path dataDir, int br
 
     public LocalClusterSettings settings() {
         return LocalClusterSettings.defaults(dataDir).withHeap(heap)
-                .withPorts(brokerPort, controllerPort, standalone ? workerPorts.subList(0, 1) : workerPorts);
+                .withPorts(brokerPort, controllerPort, standalone ? workerPorts.subList(0, 1) : workerPorts)
+                .withMetricsPorts(standalone && !metricsPorts.isEmpty() ? metricsPorts.subList(0, 1) : metricsPorts);
     }
 }

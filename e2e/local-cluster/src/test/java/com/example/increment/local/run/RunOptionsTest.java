@@ -43,6 +43,19 @@ class RunOptionsTest {
     }
 
     @Test
+    void eachWorkerRunsTheJmxExporterOnStrimzisPortUnlessTurnedOff() {
+        RunOptions o = RunOptions.parse(new String[0]);
+        assertThat(o.metricsPorts()).containsExactly(9404, 9405);
+        assertThat(o.settings().metricsPorts()).containsExactly(9404, 9405);
+        assertThat(RunOptions.parse(new String[] {"--standalone"}).settings().metricsPorts()).containsExactly(9404);
+        assertThat(RunOptions.parse(new String[] {"--no-metrics"}).settings().metricsEnabled()).isFalse();
+        assertThat(RunOptions.parse(new String[] {"--worker-ports", "8083,8084,8085", "--metrics-ports", "19404"})
+                .settings().metricsPorts()).containsExactly(19404, 19405, 19406);
+        assertThatThrownBy(() -> RunOptions.parse(new String[] {"--metrics-ports", "0"}))
+                .hasMessageContaining("--metrics-ports").hasMessageContaining("'0'");
+    }
+
+    @Test
     void badValuesAreNamedWithWhatWouldBeValid() {
         assertThatThrownBy(() -> RunOptions.parse(new String[] {"--heap", "lots"}))
                 .hasMessageContaining("'lots'").hasMessageContaining("512m");
