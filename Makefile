@@ -190,7 +190,7 @@ undeploy: ## Uninstall the chart's release from the current context; the Strimzi
 ##@ Test
 
 .PHONY: test
-test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~12 min on 2 cores)
+test: check-jdk ## Run every test: unit, local-cluster e2e scenarios, image and manifest checks (~22 min on 2 cores)
 	$(MVN) $(MVN_FLAGS) verify -Dkubectl=$(KUBECTL)
 
 .PHONY: unit
@@ -198,7 +198,7 @@ unit: check-jdk ## Run every test that starts no Kafka process: the fast loop (~
 	$(MVN) $(MVN_FLAGS) verify -Dkubectl=$(KUBECTL) -Dincrement.test.excludedGroups=k8s,local-cluster
 
 .PHONY: e2e
-e2e: check-jdk ## Run the e2e scenarios on local processes (~8 min); report in e2e/scenarios/target/e2e-report/
+e2e: check-jdk ## Run the e2e scenarios on local processes (~16 min); report in e2e/scenarios/target/e2e-report/
 	$(MVN) $(MVN_FLAGS) -pl e2e/scenarios -am package -Dtest='**/scenarios/*Test' -Dsurefire.failIfNoSpecifiedTests=false
 	@echo "Report: e2e/scenarios/target/e2e-report/README.md (outage table), <scenario>.md and .png timelines"
 
