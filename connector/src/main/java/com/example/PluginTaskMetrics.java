@@ -3,6 +3,7 @@ package com.example;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
@@ -28,10 +29,17 @@ final class PluginTaskMetrics implements TaskMetrics {
     static final String EMITTED_RATE_METRIC = "records-emitted-rate";
     static final String UNACKNOWLEDGED_METRIC = "records-unacknowledged";
     static final String EMITTED_SENSOR = "records-emitted";
+    /**
+     * The worker names sensors in one registry for all its plugins (PluginMetrics.addSensor does not scope them): a
+     * fixed name would give every task on a worker the same sensor, each counting the others' records, and the first
+     * task to stop would remove them all. One name per task's metrics.
+     */
+    private static final AtomicLong SENSORS = new AtomicLong();
     static final String INCREMENT_TAG = "increment";
 
     private final PluginMetrics metrics;
     private final List<MetricName> gauges = new ArrayList<>();
+    private final String emittedSensor = EMITTED_SENSOR + "-" + SENSORS.incrementAndGet();
     private final Sensor emitted;
 
     /** Registers the task's metrics; throws a LinkageError on workers without pluginMetrics(). */
@@ -62,7 +70,7 @@ final class PluginTaskMetrics implements TaskMetrics {
                 new LinkedHashMap<>());
         metrics.addMetric(unacknowledgedName, (Gauge<Long>) (config, now) -> unacknowledged.count());
         gauges.add(unacknowledgedName);
-        emitted = metrics.addSensor(EMITTED_SENSOR);
+        emitted = metrics.addSensor(emittedSensor);
         emitted.add(metrics.metricName(EMITTED_TOTAL_METRIC, "Records returned by this task's polls",
                 new LinkedHashMap<>()), new CumulativeSum());
         emitted.add(metrics.metricName(EMITTED_RATE_METRIC, "Records returned by this task's polls per second",
@@ -78,7 +86,7 @@ final class PluginTaskMetrics implements TaskMetrics {
     public void close() {
         try {
             gauges.forEach(metrics::removeMetric);
-            metrics.removeSensor(EMITTED_SENSOR);
+            metrics.removeSensor(emittedSensor);
         } catch (IllegalStateException e) {
             // The worker closed the task's PluginMetrics first, which removed them all already.
             log.debug("Plugin metrics already closed by the worker: {}", e.getMessage());

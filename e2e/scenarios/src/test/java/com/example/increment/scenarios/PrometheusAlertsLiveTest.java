@@ -80,6 +80,7 @@ class PrometheusAlertsLiveTest {
     private static PrometheusServer prometheus;
     private static String stallMeasure;
     private static String deletedConnector;
+    private static String runningConnector;
 
     @RegisterExtension
     static final ClusterLogsOnFailure PROMETHEUS_LOG = new ClusterLogsOnFailure(() -> prometheus == null ? List.of()
@@ -144,6 +145,7 @@ class PrometheusAlertsLiveTest {
         LocalConnectCluster cluster = LOCAL.cluster();
         ScenarioRun run = new ScenarioRun(cluster, TIMING, "m2-all-down", "kill -9 every worker: the sequences stall "
                 + "until they are back", quietSettings(false));
+        runningConnector = run.connector();
         int tasks = run.increments().size();
         run.startConnector(tasks);
         run.awaitEveryWorkerHasTasks(tasks);
@@ -236,6 +238,10 @@ class PrometheusAlertsLiveTest {
         }
         System.out.println("Dashboard panels, series returned: " + seriesPerQuery);
         assertThat(seriesPerQuery).hasSizeGreaterThanOrEqualTo(11);
+        // Two tasks share each worker here: each has its own rate (one shared sensor once hid them after a restart).
+        Waits.waitFor("a records-per-second series for each of the 4 tasks of " + runningConnector, PANEL_TIMEOUT,
+                () -> api.query("count(kafka_connect_plugin_records_emitted_rate{connector=\"" + runningConnector
+                        + "\"})"), r -> !r.isEmpty() && r.get(0).lastValue() == ScenarioRun.INCREMENTS.size());
     }
 
     /** Quiet settings: no report page (these runs are about the alerts), restarts lost workers or not. */
