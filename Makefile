@@ -75,7 +75,7 @@ RUNTIME_PROPS = -Dincrement.kafka.classpath.file=$(KAFKA_CLASSPATH) \
   -Dincrement.registry.converter.plugin=$(CONVERTER_DIR)
 LOCAL_JAVA = $(JAVA) -Xmx256m -cp "$(LOCAL_CLUSTER)/classes:$$(cat $(LOCAL_CLUSTER)/run-classpath.txt)" $(RUNTIME_PROPS)
 BENCH_JAVA = $(JAVA) -Xmx256m -cp "e2e/bench/target/classes:$$(cat e2e/bench/target/bench-classpath.txt)" \
-  $(RUNTIME_PROPS)
+  $(RUNTIME_PROPS) -Dincrement.load.generator.preset=helm/examples/load-generator-values.yaml
 RUN_ARGS = --format $(FORMAT) --data-dir $(DATA) --broker-port $(BROKER_PORT) \
   --controller-port $(CONTROLLER_PORT) --worker-ports $(WORKER_PORTS) --heap $(HEAP) \
   $(if $(METRICS_PORTS),--metrics-ports $(METRICS_PORTS),--no-metrics) \
@@ -236,7 +236,7 @@ bench-build: check-jdk
 	$(MVN) $(MVN_FLAGS) -q -pl e2e/bench -am package -DskipTests
 
 .PHONY: bench
-bench: bench-build ## Throughput, exactly-once cost, failover, start-up, RSS; tables in target/bench/ (~6.5 min)
+bench: bench-build ## Throughput against a tuned producer, exactly-once cost, profiles, failover, start-up; target/bench/ (~10 min)
 	$(BENCH_JAVA) com.example.increment.bench.BenchMain $(BENCH_ARGS)
 
 .PHONY: bench-soak

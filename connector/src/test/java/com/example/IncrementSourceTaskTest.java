@@ -443,6 +443,20 @@ class IncrementSourceTaskTest {
     }
 
     @Test
+    void anAcknowledgedCopyOfARecordCountsLikeTheRecordItself() throws InterruptedException {
+        startBoundedAtTen();
+        task.poll();
+        List<SourceRecord> second = task.poll();
+
+        // Copies with maps equal to the task's, not the same ones: as a record rebuilt from its stored form would be.
+        second.subList(second.size() - 2, second.size()).forEach(r -> task.commitRecord(new SourceRecord(
+                new HashMap<>(r.sourcePartition()), new HashMap<>(r.sourceOffset()), r.topic(), r.kafkaPartition(),
+                r.keySchema(), r.key(), r.valueSchema(), r.value(), r.timestamp()), null));
+
+        assertThat(task.poll()).hasSize(8);
+    }
+
+    @Test
     void zeroMeansNoBound() throws InterruptedException {
         startBoundedAtTen(MAX_UNACKNOWLEDGED_RECORDS_CONFIG, "0");
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.increment.bench.BenchOptions.Section;
+import com.example.increment.bench.ProducerPerformanceLoad.Settings;
 import com.example.increment.connect.IncrementConnector;
 import com.example.increment.local.LocalConnectCluster;
 import com.example.increment.local.WorkerConfigs;
@@ -23,6 +24,8 @@ import com.example.increment.local.WorkerConfigs;
 public final class BenchMain {
 
     static final int WORKERS = 2;
+    /** Tasks of the load generator rows: where does Connect's throughput stop growing on this machine? */
+    static final List<Integer> LOAD_GENERATOR_TASKS = List.of(1, 2, 4);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final BenchOptions options;
@@ -61,25 +64,19 @@ public final class BenchMain {
             timed("throughput", sectionTimes, () -> {
                 ColdStart cold = ColdStart.start("at-least-once", WORKERS, Map.of());
                 coldStarts.add(cold);
-                on(cold, cluster -> throughput.addAll(atLeastOnce(cluster)));
+                on(cold, cluster -> throughput.addAll(onChartWorkers(cluster)));
+                ColdStart loadGenerator = ColdStart.start("load-generator", WORKERS, Map.of(),
+                        WorkerShape.LOAD_GENERATOR);
+                coldStarts.add(loadGenerator);
+                on(loadGenerator, cluster -> throughput.addAll(onLoadGeneratorWorkers(cluster, false)));
             });
         }
         if (options.has(Section.EOS)) {
             timed("eos", sectionTimes, () -> {
                 ColdStart cold = ColdStart.start("exactly-once", WORKERS,
-                        Map.of(WorkerConfigs.EXACTLY_ONCE_SOURCE_SUPPORT, "enabled"));
+                        Map.of(WorkerConfigs.EXACTLY_ONCE_SOURCE_SUPPORT, "enabled"), WorkerShape.LOAD_GENERATOR);
                 coldStarts.add(cold);
-                on(cold, cluster -> {
-                    try (ThroughputBench bench = new ThroughputBench(cluster, options)) {
-                        bench.warmUpWorkers();
-                        for (int tasks = 1; tasks <= WORKERS; tasks++) {
-                            throughput.add(bench.measure(ConnectorLoad.increment(cluster, "eos-t" + tasks, tasks),
-                                    true));
-                            throughput.add(bench.measure(ConnectorLoad.incrementIntervalTransactions(cluster,
-                                    "eos-interval-t" + tasks, tasks), true));
-                        }
-                    }
-                });
+                on(cold, cluster -> throughput.addAll(onLoadGeneratorWorkers(cluster, true)));
             });
         }
         if (options.has(Section.FAILOVER)) {
@@ -100,31 +97,69 @@ public final class BenchMain {
     }
 
     /**
-     * The at-least-once loads with 1 task, then 2 (one per worker): IncrementSource (default settings), with 1 task
-     * also unbounded (what {@code max.unacknowledged.records} buys), VerifiableSource, and ProducerPerformance at
-     * IncrementSource's record size; the table lists them in this order. They run in another: ProducerPerformance's
-     * JVMs start seconds later right after VerifiableSource (whose workers are still busy with what it printed).
+     * On workers sized as the chart sizes them, with 1 task, then 2 (one per worker): IncrementSource (default
+     * settings), with 1 task also unbounded (what {@code max.unacknowledged.records} buys) and with the load
+     * generator's connector settings (what they buy alone), VerifiableSource, and ProducerPerformance at
+     * IncrementSource's record size with a source task's producer settings. ProducerPerformance's JVMs run right
+     * after a connector, whose workers are then still busy with what it printed; the table lists them in its order.
      */
-    private List<ThroughputResult> atLeastOnce(LocalConnectCluster cluster) throws Exception {
-        try (ThroughputBench bench = new ThroughputBench(cluster, options)) {
+    private List<ThroughputResult> onChartWorkers(LocalConnectCluster cluster) throws Exception {
+        try (ThroughputBench bench = new ThroughputBench(cluster, options, WorkerShape.CHART)) {
             bench.warmUpWorkers();
-            ThroughputResult increment1 = bench.measure(ConnectorLoad.increment(cluster, "inc-t1", 1), false);
+            ThroughputResult increment1 = bench.measure(ConnectorLoad.increment(cluster, "inc-t1", 1), false, true);
             ThroughputResult verifiable1 = bench.measure(ConnectorLoad.verifiable(cluster, "ver-t1", 1), false);
             ThroughputResult unbounded1 = bench.measure(
                     ConnectorLoad.incrementUnbounded(cluster, "inc-unbounded-t1", 1), false);
-            ThroughputResult producer1 = bench.measure(producerPerformance(cluster, 1, increment1), false);
+            ThroughputResult producer1 = bench.measure(producerPerformance(cluster, Settings.CONNECT_TASK, 1,
+                    increment1), false);
+            ThroughputResult generator1 = bench.measure(ConnectorLoad.loadGenerator(cluster, "gen-chart-t1", 1),
+                    false, true);
             ThroughputResult increment2 = bench.measure(ConnectorLoad.increment(cluster, "inc-t2", 2), false);
-            ThroughputResult producer2 = bench.measure(producerPerformance(cluster, 2, increment2), false);
+            ThroughputResult producer2 = bench.measure(producerPerformance(cluster, Settings.CONNECT_TASK, 2,
+                    increment2), false);
             ThroughputResult verifiable2 = bench.measure(ConnectorLoad.verifiable(cluster, "ver-t2", 2), false);
-            return List.of(increment1, unbounded1, verifiable1, producer1, increment2, verifiable2, producer2);
+            return List.of(increment1, unbounded1, generator1, verifiable1, producer1, increment2, verifiable2,
+                    producer2);
+        }
+    }
+
+    /**
+     * On the load generator's workers: the tuned producer (the limit), IncrementSource with default settings (what
+     * the worker's heap buys alone), and the load generator with 1, 2 and 4 tasks, each profiled. With
+     * {@code exactlyOnce} (a cluster with exactly-once source support) the same connector loads, counted with a
+     * read_committed consumer, and no producer row.
+     */
+    private List<ThroughputResult> onLoadGeneratorWorkers(LocalConnectCluster cluster, boolean exactlyOnce)
+            throws Exception {
+        String eos = exactlyOnce ? "eos-" : "";
+        try (ThroughputBench bench = new ThroughputBench(cluster, options, WorkerShape.LOAD_GENERATOR)) {
+            bench.warmUpWorkers();
+            List<ThroughputResult> results = new ArrayList<>();
+            ThroughputResult increment1 = bench.measure(ConnectorLoad.increment(cluster, eos + "inc-t1", 1),
+                    exactlyOnce, true);
+            results.add(increment1);
+            for (int tasks : LOAD_GENERATOR_TASKS) {
+                results.add(bench.measure(ConnectorLoad.loadGenerator(cluster, eos + "gen-t" + tasks, tasks),
+                        exactlyOnce, true));
+            }
+            if (exactlyOnce) {
+                results.add(bench.measure(ConnectorLoad.incrementIntervalTransactions(cluster, "eos-interval-t1", 1),
+                        true));
+            } else {
+                results.add(bench.measure(new ProducerPerformanceLoad(cluster, Settings.TUNED, "pp-tuned-p1", 1,
+                        LoadGenerator.preset().increments().split(",").length,
+                        (int) Math.round(results.get(1).recordBytes())),
+                        false, false));
+            }
+            return results;
         }
     }
 
     /** As many producers as IncrementSource had tasks, each writing as many partitions as one task, at its size. */
-    private static ProducerPerformanceLoad producerPerformance(LocalConnectCluster cluster, int producers,
-                                                               ThroughputResult increment) {
+    private static ProducerPerformanceLoad producerPerformance(LocalConnectCluster cluster, Settings settings,
+                                                               int producers, ThroughputResult increment) {
         int partitionsPerProducer = IncrementConnector.INCREMENTS.split(",").length / producers; // one per sequence
-        return new ProducerPerformanceLoad(cluster, "pp-p" + producers, producers, partitionsPerProducer,
+        return new ProducerPerformanceLoad(cluster, settings, "pp-p" + producers, producers, partitionsPerProducer,
                 (int) Math.round(increment.recordBytes()));
     }
 

@@ -18,7 +18,8 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
 
     static final String INCREMENT = "IncrementSource";
     static final String VERIFIABLE = "VerifiableSource";
-    static final String PRODUCER_PERFORMANCE = "ProducerPerformance";
+    static final String CONNECT_TASK_PRODUCER = ProducerPerformanceLoad.Settings.CONNECT_TASK.label();
+    static final String TUNED_PRODUCER = ProducerPerformanceLoad.Settings.TUNED.label();
 
     public String render() {
         StringBuilder md = new StringBuilder();
@@ -36,10 +37,14 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
         }
         if (!throughput.isEmpty()) {
             md.append("\n").append(throughputTable());
+            md.append("\n").append(ceilingTable());
             md.append("\n").append(ratioTable());
         }
         if (throughput.stream().anyMatch(ThroughputResult::exactlyOnce)) {
             md.append("\n").append(exactlyOnceTable());
+        }
+        if (throughput.stream().anyMatch(r -> r.profile().isPresent())) {
+            md.append("\n").append(profileTable());
         }
         if (!failover.isEmpty()) {
             md.append("\n").append(failoverTable());
@@ -55,48 +60,103 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
 
     private String throughputTable() {
         StringBuilder t = new StringBuilder("## Throughput, unthrottled: records landed in Kafka\n\n");
-        t.append("| load | tasks / producers | exactly-once | record bytes (key + value) | records/s | MB/s |\n");
-        t.append("|---|---:|---|---:|---:|---:|\n");
+        t.append("| load | workers | tasks / producers | exactly-once | record bytes (key + value) | records/s | MB/s "
+                + "| CPU, % of one core (2 cores = 200) |\n");
+        t.append("|---|---|---:|---|---:|---:|---:|---|\n");
         for (ThroughputResult r : throughput) {
-            t.append(String.format("| %s | %d | %s | %.1f | %s | %s |%n", r.label(), r.parallelism(),
-                    r.exactlyOnce() ? "yes" : "no", r.recordBytes(), r.recordsPerSecond().render("%.0f"),
-                    r.megabytesPerSecond().render("%.2f")));
+            t.append(String.format("| %s | %s | %d | %s | %.1f | %s | %s | %s |%n", r.label(), r.worker().label(),
+                    r.parallelism(), r.exactlyOnce() ? "yes" : "no", r.recordBytes(),
+                    r.recordsPerSecond().render("%.0f"), r.megabytesPerSecond().render("%.2f"), cpu(r.cpuPercent())));
+        }
+        return t.toString();
+    }
+
+    /** CPU per process, e.g. {@code broker 24, worker-1 108, worker-2 1}. */
+    static String cpu(Map<String, Double> percent) {
+        return perProcess(percent, "%.0f");
+    }
+
+    private static String perProcess(Map<String, Double> values, String format) {
+        return values.entrySet().stream().map(e -> e.getKey() + " " + String.format(format, e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The load generator against the limit, and what each of its settings moved, all with 1 task. */
+    private String ceilingTable() {
+        Optional<ThroughputResult> limit = find(TUNED_PRODUCER, WorkerShape.LOAD_GENERATOR, 1, false);
+        StringBuilder t = new StringBuilder("## Against the limit: one task next to one tuned producer\n\n");
+        t.append("| load, 1 task | workers | records/s | ÷ " + TUNED_PRODUCER + " (goal ≥ 0.8) |\n");
+        t.append("|---|---|---:|---:|\n");
+        for (ThroughputResult r : throughput) {
+            if (r.parallelism() == 1 && !r.exactlyOnce() && (r.label().equals(INCREMENT)
+                    || r.label().equals(ConnectorLoad.LOAD_GENERATOR_LABEL) || r.label().equals(TUNED_PRODUCER))) {
+                t.append(String.format("| %s | %s | %s | %s |%n", r.label(), r.worker().label(),
+                        r.recordsPerSecond().render("%.0f"), limit.map(l -> String.format("%.2f",
+                                r.recordsPerSecond().median() / l.recordsPerSecond().median())).orElse("—")));
+            }
         }
         return t.toString();
     }
 
     private String ratioTable() {
-        StringBuilder t = new StringBuilder("## Ratios (medians, at-least-once)\n\n");
-        t.append("| tasks | IncrementSource ÷ VerifiableSource (goal > 1) | IncrementSource ÷ ProducerPerformance "
-                + "(goal ≥ 0.8) | IncrementSource ÷ IncrementSource, unbounded (what " + ConnectorLoad.MAX_UNACKNOWLEDGED_RECORDS
+        StringBuilder t = new StringBuilder("## Ratios on the chart's workers (medians, at-least-once)\n\n");
+        t.append("| tasks | IncrementSource ÷ VerifiableSource (goal > 1) | IncrementSource ÷ " + CONNECT_TASK_PRODUCER
+                + " | IncrementSource ÷ IncrementSource, unbounded (what " + ConnectorLoad.MAX_UNACKNOWLEDGED_RECORDS
                 + " buys) |\n|---:|---:|---:|---:|\n");
-        for (int tasks : parallelisms()) {
+        for (int tasks : parallelisms(WorkerShape.CHART)) {
             t.append(String.format("| %d | %s | %s | %s |%n", tasks, ratio(INCREMENT, VERIFIABLE, tasks),
-                    ratio(INCREMENT, PRODUCER_PERFORMANCE, tasks),
+                    ratio(INCREMENT, CONNECT_TASK_PRODUCER, tasks),
                     ratio(INCREMENT, ConnectorLoad.INCREMENT_UNBOUNDED_LABEL, tasks)));
         }
         return t.toString();
     }
 
     private String exactlyOnceTable() {
-        StringBuilder t = new StringBuilder("## Cost of exactly-once (IncrementSource, "
-                + "exactly.once.source.support=enabled; counted with a read_committed consumer)\n\n");
-        t.append("| tasks | at-least-once records/s | exactly-once, a transaction per poll (default) records/s | "
-                + "cost (goal < 20 %) | exactly-once, a transaction every "
-                + ConnectorLoad.TRANSACTION_INTERVAL.toSeconds() + " s records/s | cost (goal < 20 %) |\n");
-        t.append("|---:|---:|---:|---:|---:|---:|\n");
-        for (int tasks : parallelisms()) {
-            Optional<ThroughputResult> plain = find(INCREMENT, tasks, false);
-            Optional<ThroughputResult> perPoll = find(INCREMENT, tasks, true);
-            Optional<ThroughputResult> interval = find(ConnectorLoad.INCREMENT_INTERVAL_TRANSACTIONS_LABEL, tasks, true);
-            if (perPoll.isEmpty() && interval.isEmpty()) {
+        StringBuilder t = new StringBuilder("## Cost of exactly-once (exactly.once.source.support=enabled; counted "
+                + "with a read_committed consumer; against the same load at-least-once on the same workers)\n\n");
+        t.append("| load | workers | tasks | at-least-once records/s | exactly-once records/s "
+                + "| cost (goal < 20 %) |\n");
+        t.append("|---|---|---:|---:|---:|---:|\n");
+        for (ThroughputResult eos : throughput) {
+            if (!eos.exactlyOnce()) {
                 continue;
             }
-            t.append(String.format("| %d | %s | %s | %s | %s | %s |%n", tasks,
-                    plain.map(p -> p.recordsPerSecond().render("%.0f")).orElse("—"), rate(perPoll),
-                    cost(plain, perPoll), rate(interval), cost(plain, interval)));
+            String plainLabel = eos.label().equals(ConnectorLoad.INCREMENT_INTERVAL_TRANSACTIONS_LABEL) ? INCREMENT
+                    : eos.label();
+            Optional<ThroughputResult> plain = find(plainLabel, eos.worker(), eos.parallelism(), false);
+            t.append(String.format("| %s | %s | %d | %s | %s | %s |%n", eos.label(), eos.worker().label(),
+                    eos.parallelism(), rate(plain), eos.recordsPerSecond().render("%.0f"), cost(plain, eos)));
         }
         return t.toString();
+    }
+
+    /** Where the time of the profiled loads went: the workers' GC pauses and the task threads' stages. */
+    private String profileTable() {
+        StringBuilder t = new StringBuilder("## Where the time goes (JFR in the workers over the windows; files in "
+                + "`" + options.outDir().resolve("profiles") + "/`)\n\n");
+        t.append("| load | workers | tasks | exactly-once | GC pauses, % of wall time | ");
+        ProfileSummary.STAGES.forEach(s -> t.append(s.name()).append(", % of task-thread samples | "));
+        t.append("hottest methods of the task threads (self) |\n|---|---|---:|---|---|");
+        ProfileSummary.STAGES.forEach(s -> t.append("---:|"));
+        t.append("---|\n");
+        for (ThroughputResult r : throughput) {
+            if (r.profile().isEmpty()) {
+                continue;
+            }
+            ProfileSummary p = r.profile().get();
+            t.append(String.format("| %s | %s | %d | %s | %s | ", r.label(), r.worker().label(), r.parallelism(),
+                    r.exactlyOnce() ? "yes" : "no", perProcess(p.gcPausePercent(), "%.1f")));
+            p.stagePercent().values().forEach(v -> t.append(String.format("%.0f | ", v)));
+            t.append(p.hotMethods().entrySet().stream().limit(3).map(e -> String.format("%s %.0f %%",
+                    shortName(e.getKey()), e.getValue())).collect(Collectors.joining(", "))).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    /** {@code com.fasterxml.jackson.databind.ObjectMapper.writeValueAsBytes} as {@code ObjectMapper.writeValue...}. */
+    static String shortName(String method) {
+        int dot = method.lastIndexOf('.', method.lastIndexOf('.') - 1);
+        return dot < 0 ? method : method.substring(dot + 1);
     }
 
     private static String rate(Optional<ThroughputResult> result) {
@@ -104,11 +164,8 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
     }
 
     /** What exactly-once takes off at-least-once, from the medians. */
-    private static String cost(Optional<ThroughputResult> atLeastOnce, Optional<ThroughputResult> exactlyOnce) {
-        if (exactlyOnce.isEmpty()) {
-            return "—";
-        }
-        return atLeastOnce.map(p -> String.format("%.0f %%", 100 * (1 - exactlyOnce.get().recordsPerSecond().median()
+    private static String cost(Optional<ThroughputResult> atLeastOnce, ThroughputResult exactlyOnce) {
+        return atLeastOnce.map(p -> String.format("%.0f %%", 100 * (1 - exactlyOnce.recordsPerSecond().median()
                 / p.recordsPerSecond().median()))).orElse("— (throughput section not run)");
     }
 
@@ -147,9 +204,10 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
                     .map(c -> c.toFirstRecord().toMillis() / 1000.0).toList()).render("%.1f")));
         }
         t.append("\n");
-        throughput.stream().filter(r -> !r.label().equals(PRODUCER_PERFORMANCE)).forEach(r -> t.append(String.format(
-                "%n- RSS under load, %s %d task(s)%s (largest at the end of a window): %s MiB", r.label(),
-                r.parallelism(), r.exactlyOnce() ? " exactly-once" : "", rss(r.peakRssMib()))));
+        throughput.stream().filter(r -> !r.label().startsWith("ProducerPerformance"))
+                .forEach(r -> t.append(String.format("%n- RSS under load, %s on the %s, %d task(s)%s (largest at the "
+                        + "end of a window): %s MiB", r.label(), r.worker().label(), r.parallelism(),
+                        r.exactlyOnce() ? " exactly-once" : "", rss(r.peakRssMib()))));
         return t.append("\n").toString();
     }
 
@@ -157,18 +215,20 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
         return rss.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private List<Integer> parallelisms() {
-        return throughput.stream().map(ThroughputResult::parallelism).distinct().sorted().toList();
+    private List<Integer> parallelisms(WorkerShape worker) {
+        return throughput.stream().filter(r -> r.worker() == worker).map(ThroughputResult::parallelism).distinct()
+                .sorted().toList();
     }
 
-    private Optional<ThroughputResult> find(String label, int parallelism, boolean exactlyOnce) {
-        return throughput.stream().filter(r -> r.label().equals(label) && r.parallelism() == parallelism
-                && r.exactlyOnce() == exactlyOnce).findFirst();
+    private Optional<ThroughputResult> find(String label, WorkerShape worker, int parallelism, boolean exactlyOnce) {
+        return throughput.stream().filter(r -> r.label().equals(label) && r.worker() == worker
+                && r.parallelism() == parallelism && r.exactlyOnce() == exactlyOnce).findFirst();
     }
 
+    /** A ratio of two at-least-once medians on the chart's workers. */
     private String ratio(String label, String peer, int parallelism) {
-        Optional<ThroughputResult> a = find(label, parallelism, false);
-        Optional<ThroughputResult> b = find(peer, parallelism, false);
+        Optional<ThroughputResult> a = find(label, WorkerShape.CHART, parallelism, false);
+        Optional<ThroughputResult> b = find(peer, WorkerShape.CHART, parallelism, false);
         if (a.isEmpty() || b.isEmpty()) {
             return "—";
         }

@@ -1,5 +1,6 @@
 package com.example.increment.bench;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,14 @@ public final class ClusterProcesses {
             w.process().filter(p -> p.isAlive()).ifPresent(p -> pids.put(name, p.pid()));
         }
         return pids;
+    }
+
+    /** CPU time used so far by each process that still runs (user + system), by name. */
+    public static Map<String, Duration> cpuTime(Map<String, Long> pids) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration())
+                .ifPresent(d -> cpu.put(name, d)));
+        return cpu;
     }
 
     /** Resident set size in MiB of each running process. */

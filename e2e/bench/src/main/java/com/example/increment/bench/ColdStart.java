@@ -33,8 +33,14 @@ public record ColdStart(LocalConnectCluster cluster, String label, Duration toFi
 
     /** Starts a cluster as {@code make run} does; the caller closes {@code cluster()}. */
     public static ColdStart start(String label, int workers, Map<String, String> workerOverrides) throws Exception {
-        System.out.printf("Cold start of a local cluster (%s, %d workers)%n", label, workers);
-        LocalClusterSettings settings = LocalClusterSettings.ephemeral("bench-" + label, workers)
+        return start(label, workers, workerOverrides, WorkerShape.CHART);
+    }
+
+    /** Starts a cluster as {@code make run} does, with workers of the given shape. */
+    public static ColdStart start(String label, int workers, Map<String, String> workerOverrides, WorkerShape shape)
+            throws Exception {
+        System.out.printf("Cold start of a local cluster (%s, %d workers: %s)%n", label, workers, shape.label());
+        LocalClusterSettings settings = shape.apply(LocalClusterSettings.ephemeral("bench-" + label, workers))
                 .withWorkerOverrides(workerOverrides);
         LocalConnectCluster cluster = new LocalConnectCluster(settings);
         Instant begin = Instant.now();

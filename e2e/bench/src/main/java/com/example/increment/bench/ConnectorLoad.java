@@ -57,6 +57,19 @@ public record ConnectorLoad(LocalConnectCluster cluster, String label, String na
         return new ConnectorLoad(cluster, "VerifiableSource", name, Map.copyOf(config), tasks, List.of(name));
     }
 
+    public static final String LOAD_GENERATOR_LABEL = "IncrementSource, load generator";
+
+    /** IncrementSource with the settings of the chart's load generator preset ({@link LoadGenerator}). */
+    public static ConnectorLoad loadGenerator(LocalConnectCluster cluster, String name, int tasks) {
+        LoadGenerator preset = LoadGenerator.preset();
+        Map<String, String> config = new LinkedHashMap<>(increment(cluster, name, tasks).config());
+        config.putAll(preset.connectorConfig());
+        config.put("increments", preset.increments());
+        String prefix = config.get("topic.prefix");
+        List<String> topics = List.of(preset.increments().split(",")).stream().map(n -> prefix + n).toList();
+        return new ConnectorLoad(cluster, LOAD_GENERATOR_LABEL, name, Map.copyOf(config), tasks, topics);
+    }
+
     /** The same load with one connector setting changed. */
     public ConnectorLoad with(String key, String value) {
         Map<String, String> changed = new LinkedHashMap<>(config);

@@ -1,6 +1,7 @@
 package com.example.increment.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /** Something that writes records into Kafka as fast as it can: a connector, or Kafka's producer benchmark. */
 public interface Load {
@@ -16,6 +17,11 @@ public interface Load {
 
     /** Starts it and returns once it runs (not necessarily once records land). */
     void start();
+
+    /** Its own processes by name, whose CPU the bench reports next to the cluster's (connectors run in workers). */
+    default Map<String, Long> pids() {
+        return Map.of();
+    }
 
     /** Stops it and returns once it no longer writes. */
     void stop();

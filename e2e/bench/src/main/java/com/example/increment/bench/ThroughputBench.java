@@ -1,9 +1,13 @@
 package com.example.increment.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.kafka.common.TopicPartition;
@@ -29,19 +33,30 @@ public final class ThroughputBench implements AutoCloseable {
 
     private final LocalConnectCluster cluster;
     private final BenchOptions options;
+    private final WorkerShape worker;
     /** The load measured last, still running; stopped once the next one runs. */
     private Load running;
 
-    public ThroughputBench(LocalConnectCluster cluster, BenchOptions options) {
+    public ThroughputBench(LocalConnectCluster cluster, BenchOptions options, WorkerShape worker) {
         this.cluster = cluster;
         this.options = options;
+        this.worker = worker;
     }
 
     private record Window(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, long nanos) {
     }
 
     public ThroughputResult measure(Load load, boolean exactlyOnce) throws Exception {
-        System.out.printf("  %s, %d in parallel%s: warm-up %d s, %d x %d s%n", load.label(), load.parallelism(),
+        return measure(load, exactlyOnce, false);
+    }
+
+    /**
+     * As {@link #measure(Load, boolean)}; with {@code profile}, JFR records the workers over the windows, into
+     * {@code <out>/profiles/<load>/} (its overhead, a few %, is in that figure).
+     */
+    public ThroughputResult measure(Load load, boolean exactlyOnce, boolean profile) throws Exception {
+        System.out.printf("  %s on the %s, %d in parallel%s: warm-up %d s, %d x %d s%n", load.label(),
+                worker.label(), load.parallelism(),
                 exactlyOnce ? ", exactly-once" : "", options.warmup().toSeconds(), options.runs(),
                 options.window().toSeconds());
         List<Window> windows = new ArrayList<>();
@@ -61,6 +76,11 @@ public final class ThroughputBench implements AutoCloseable {
                     }, tps -> tps != null);
             clock.lap("start to first record");
             pause(options.warmup()); // warm-up: JIT, producer batching and rebalances settle; not counted
+            Map<String, Long> pids = new LinkedHashMap<>(ClusterProcesses.pids(cluster));
+            pids.putAll(load.pids());
+            JfrProfile recording = profile ? JfrProfile.start(profileDir(load, exactlyOnce), workers(pids)) : null;
+            Map<String, Duration> cpuBefore = ClusterProcesses.cpuTime(pids);
+            long windowsStart = System.nanoTime();
             for (int run = 0; run < options.runs(); run++) {
                 Map<TopicPartition, Long> from = landed.endOffsets(partitions);
                 long start = System.nanoTime();
@@ -69,6 +89,9 @@ public final class ThroughputBench implements AutoCloseable {
                 windows.add(new Window(from, to, System.nanoTime() - start));
                 ClusterProcesses.rssMib(cluster).forEach((name, mib) -> peakRss.merge(name, mib, Math::max));
             }
+            Map<String, Double> cpu = cpuPercent(cpuBefore, ClusterProcesses.cpuTime(pids),
+                    System.nanoTime() - windowsStart);
+            Optional<ProfileSummary> summary = recording == null ? Optional.empty() : Optional.of(recording.stop());
             clock.lap("warm-up and windows");
             if (exactlyOnce) {
                 stopRunning(); // the read_committed count reads millions of records: slow next to a running load
@@ -84,10 +107,12 @@ public final class ThroughputBench implements AutoCloseable {
             }
             clock.lap(exactlyOnce ? "record size and read_committed count" : "record size");
             List<Double> megabytesPerSecond = recordsPerSecond.stream().map(r -> r * recordBytes / 1e6).toList();
-            ThroughputResult result = new ThroughputResult(load.label(), load.parallelism(), exactlyOnce, recordBytes,
-                    Stats.of(recordsPerSecond), Stats.of(megabytesPerSecond), peakRss);
-            System.out.printf("    %s records/s, %.1f bytes/record; %s%n", result.recordsPerSecond().render("%.0f"),
-                    recordBytes, clock);
+            ThroughputResult result = new ThroughputResult(load.label(), worker, load.parallelism(), exactlyOnce,
+                    recordBytes,
+                    Stats.of(recordsPerSecond), Stats.of(megabytesPerSecond), peakRss, cpu, summary);
+            System.out.printf("    %s records/s, %.1f bytes/record; CPU %% of a core %s; %s%n",
+                    result.recordsPerSecond().render("%.0f"), recordBytes, BenchReport.cpu(cpu), clock);
+            summary.ifPresent(p -> System.out.print(p.render().indent(4)));
             return result;
         }
     }
@@ -111,6 +136,32 @@ public final class ThroughputBench implements AutoCloseable {
         load.start();
         running = load;
         pause(options.jitWarmup());
+    }
+
+    /** Each process's CPU time between two snapshots over the wall time between them, in % of one core. */
+    static Map<String, Double> cpuPercent(Map<String, Duration> before, Map<String, Duration> after, long wallNanos) {
+        Map<String, Double> percent = new LinkedHashMap<>();
+        after.forEach((name, cpu) -> {
+            Duration start = before.get(name);
+            if (start != null) {
+                percent.put(name, 100.0 * cpu.minus(start).toNanos() / wallNanos);
+            }
+        });
+        return percent;
+    }
+
+    private static Map<String, Long> workers(Map<String, Long> pids) {
+        Map<String, Long> workers = new LinkedHashMap<>(pids);
+        workers.keySet().removeIf(name -> !name.startsWith("worker-"));
+        return workers;
+    }
+
+    /** {@code <out>/profiles/<label>-<n>[-eos]}, e.g. {@code incrementsource-load-generator-1}. */
+    private Path profileDir(Load load, boolean exactlyOnce) {
+        String slug = load.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String name = slug + "-" + load.parallelism() + (exactlyOnce ? "-eos" : "")
+                + (worker == WorkerShape.CHART ? "-chart-worker" : "");
+        return options.outDir().resolve("profiles").resolve(name);
     }
 
     /** Stops the load measured last, if it still runs. */

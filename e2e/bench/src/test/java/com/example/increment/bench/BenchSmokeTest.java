@@ -22,8 +22,14 @@ import com.example.increment.local.NoProcessLeftBehind;
 class BenchSmokeTest {
 
     private static final Pattern THROUGHPUT_ROW = Pattern.compile(
-            "^\\| (IncrementSource|IncrementSource, unbounded|VerifiableSource|ProducerPerformance) "
-                    + "\\| (\\d+) \\| no \\| ([0-9.]+) \\| ([0-9.]+) \\| ([0-9.]+) \\|$", Pattern.MULTILINE);
+            "^\\| (IncrementSource|IncrementSource, unbounded|IncrementSource, load generator|VerifiableSource"
+                    + "|ProducerPerformance, [^|]+) \\| [^|]+ \\| (\\d+) \\| no "
+                    + "\\| ([0-9.]+) \\| ([0-9.]+) \\| ([0-9.]+) "
+                    + "\\| broker \\d+, worker-1 \\d+, worker-2 \\d+[^|]* \\|$", Pattern.MULTILINE);
+    /** The load generator with 1 task against the tuned producer, on the load generator's workers. */
+    private static final Pattern CEILING_ROW = Pattern.compile("^\\| IncrementSource, load generator \\| "
+            + Pattern.quote(WorkerShape.LOAD_GENERATOR.label()) + " \\| ([0-9.]+) \\| ([0-9.]+) \\|$",
+            Pattern.MULTILINE);
     /** The unbounded comparison runs with 1 task only, so its cell is a dash with 2. */
     private static final Pattern RATIO_ROW = Pattern.compile(
             "^\\| (\\d) \\| ([0-9.]+) \\| ([0-9.]+) \\| ([0-9.]+|—) \\|$", Pattern.MULTILINE);
@@ -47,7 +53,8 @@ class BenchSmokeTest {
         String table = Files.readString(written);
         assertThat(Files.readString(out.resolve("latest.md"))).isEqualTo(table);
         assertThat(table).contains("- CPU: ", "- Memory: ", "- JDK: ", "- OS: ",
-                "## Throughput, unthrottled: records landed in Kafka", "## Ratios", "## Start-up and memory",
+                "## Throughput, unthrottled: records landed in Kafka", "## Against the limit", "## Ratios",
+                "## Where the time goes", "## Start-up and memory",
                 "- Time per section (cluster start and stop included): throughput ");
         Matcher rows = THROUGHPUT_ROW.matcher(table);
         int count = 0;
@@ -57,8 +64,16 @@ class BenchSmokeTest {
                 assertThat(Double.parseDouble(rows.group(group))).as(rows.group() + ", column " + group).isPositive();
             }
         }
-        assertThat(count).as("rows of 3 loads x 1 and 2 tasks, and IncrementSource unbounded with 1 task, in:\n"
-                + table).isEqualTo(7);
+        assertThat(count).as("on the chart's workers 3 loads x 1 and 2 tasks, and IncrementSource unbounded and the "
+                + "load generator with 1 task; on the load generator's: IncrementSource, the load generator with 1, 2 "
+                + "and 4 tasks, and the tuned producer, in:\n" + table).isEqualTo(13);
+        Matcher ceiling = CEILING_ROW.matcher(table);
+        assertThat(ceiling.find()).as("the load generator's ratio to the tuned producer in:\n" + table).isTrue();
+        assertThat(Double.parseDouble(ceiling.group(2))).as(ceiling.group()).isPositive();
+        assertThat(Files.list(out.resolve("profiles").resolve("incrementsource-load-generator-1")))
+                .as("the JFR recordings and their summary").isNotEmpty()
+                .anyMatch(f -> f.getFileName().toString().equals("summary.txt"))
+                .anyMatch(f -> f.getFileName().toString().endsWith(".jfr"));
         Matcher ratios = RATIO_ROW.matcher(table);
         int ratioRows = 0;
         while (ratios.find()) {

@@ -49,6 +49,7 @@ public final class ConnectWorker extends LocalProcessService {
     private final Map<String, String> config;
     private final List<Path> connectorFiles;
     private final Optional<JmxExporter.Endpoint> metrics;
+    private final List<String> jvmOptions;
     private ManagedProcess scannedProcess;
     private long scannedUpTo;
     private GroupAssignment lastAssignment;
@@ -57,9 +58,10 @@ public final class ConnectWorker extends LocalProcessService {
      * @param config         the complete worker configuration (see {@link WorkerConfigs})
      * @param connectorFiles standalone only: the connector properties files to run
      * @param metrics        the JMX exporter this worker runs as its -javaagent, if any
+     * @param jvmOptions     more JVM options (LocalClusterSettings.workerJvmOptions)
      */
     public ConnectWorker(Mode mode, int port, Path logDir, String heap, KafkaRuntime runtime, Map<String, String> config,
-                         List<Path> connectorFiles, Optional<JmxExporter.Endpoint> metrics) {
+                         List<Path> connectorFiles, Optional<JmxExporter.Endpoint> metrics, List<String> jvmOptions) {
         this.mode = mode;
         this.port = port;
         this.logDir = logDir.toAbsolutePath();
@@ -68,6 +70,7 @@ public final class ConnectWorker extends LocalProcessService {
         this.config = Map.copyOf(config);
         this.connectorFiles = List.copyOf(connectorFiles);
         this.metrics = metrics;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** The worker id Connect reports in {@code /status}: the advertised host and port. */
@@ -127,9 +130,10 @@ public final class ConnectWorker extends LocalProcessService {
         connectorFiles.forEach(f -> args.add(f.toAbsolutePath().toString()));
         String mainClass = mode == Mode.DISTRIBUTED ? "org.apache.kafka.connect.cli.ConnectDistributed"
                 : "org.apache.kafka.connect.cli.ConnectStandalone";
+        List<String> options = new ArrayList<>(jvmOptions);
+        metrics.ifPresent(m -> options.add(m.jvmOption()));
         launch(new JvmSpec("worker-" + port, JvmSpec.StopPhase.WORKER, mainClass, args, heap,
-                Log4jConfig.writeTo(logDir), logFile(), metrics.map(m -> List.of(m.jvmOption())).orElse(List.of())),
-                runtime);
+                Log4jConfig.writeTo(logDir), logFile(), options), runtime);
     }
 
     /**

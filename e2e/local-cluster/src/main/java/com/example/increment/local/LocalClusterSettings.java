@@ -17,11 +17,12 @@ import java.util.stream.IntStream;
  * @param ephemeralPorts true for tests: workers added later get free ephemeral ports, never fixed ones
  * @param podRestart     how long a deleted pod stays away before its process starts again (see {@link #POD_RESTART})
  * @param metricsPorts   the JMX exporter's port of each worker, in the order of {@code workerPorts}; empty: no exporter
+ * @param workerJvmOptions more options for each worker's JVM (a collector here replaces the default Serial GC)
  */
 public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, int controllerPort,
                                    List<Integer> workerPorts, String heap, String groupId,
                                    Map<String, String> workerOverrides, boolean ephemeralPorts, Duration podRestart,
-                                   List<Integer> metricsPorts) {
+                                   List<Integer> metricsPorts, List<String> workerJvmOptions) {
 
     public static final String DEFAULT_HEAP = "512m";
     public static final int DEFAULT_BROKER_PORT = 9092;
@@ -44,6 +45,7 @@ public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, in
         workerPorts = List.copyOf(workerPorts);
         workerOverrides = Map.copyOf(workerOverrides);
         metricsPorts = List.copyOf(metricsPorts);
+        workerJvmOptions = List.copyOf(workerJvmOptions);
         if (!metricsPorts.isEmpty() && metricsPorts.size() < workerPorts.size()) {
             throw new IllegalArgumentException("One metrics port per worker: workers on " + workerPorts
                     + ", metrics ports " + metricsPorts);
@@ -53,7 +55,8 @@ public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, in
     /** {@code make run}'s layout: {@code ./data} (logs in {@code ./data/logs}), Connect's usual ports. */
     public static LocalClusterSettings defaults(Path dataDir) {
         return new LocalClusterSettings(dataDir, dataDir.resolve("logs"), DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT,
-                DEFAULT_WORKER_PORTS, DEFAULT_HEAP, DEFAULT_GROUP_ID, Map.of(), false, POD_RESTART, List.of());
+                DEFAULT_WORKER_PORTS, DEFAULT_HEAP, DEFAULT_GROUP_ID, Map.of(), false, POD_RESTART, List.of(),
+                List.of());
     }
 
     /** A fresh folder under {@code target/local-cluster/} and free ports, so tests and benchmark runs can coexist. */
@@ -62,40 +65,46 @@ public record LocalClusterSettings(Path dataDir, Path logDir, int brokerPort, in
         Path dir = Path.of("target", "local-cluster", name + "-" + stamp);
         return new LocalClusterSettings(dir.resolve("data"), dir.resolve("logs"), Ports.freePort(), Ports.freePort(),
                 IntStream.range(0, workers).map(i -> Ports.freePort()).boxed().toList(), DEFAULT_HEAP,
-                DEFAULT_GROUP_ID, Map.of(), true, POD_RESTART, List.of());
+                DEFAULT_GROUP_ID, Map.of(), true, POD_RESTART, List.of(), List.of());
     }
 
     public LocalClusterSettings withWorkerOverrides(Map<String, String> overrides) {
         Map<String, String> merged = new HashMap<>(workerOverrides);
         merged.putAll(overrides);
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
-                merged, ephemeralPorts, podRestart, metricsPorts);
+                merged, ephemeralPorts, podRestart, metricsPorts, workerJvmOptions);
     }
 
     public LocalClusterSettings withHeap(String newHeap) {
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, newHeap, groupId,
-                workerOverrides, ephemeralPorts, podRestart, metricsPorts);
+                workerOverrides, ephemeralPorts, podRestart, metricsPorts, workerJvmOptions);
     }
 
     public LocalClusterSettings withPorts(int broker, int controller, List<Integer> workers) {
         return new LocalClusterSettings(dataDir, logDir, broker, controller, workers, heap, groupId, workerOverrides,
-                ephemeralPorts, podRestart, metricsPorts);
+                ephemeralPorts, podRestart, metricsPorts, workerJvmOptions);
     }
 
     public LocalClusterSettings withPodRestart(Duration away) {
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
-                workerOverrides, ephemeralPorts, away, metricsPorts);
+                workerOverrides, ephemeralPorts, away, metricsPorts, workerJvmOptions);
     }
 
     /** Each worker with the JMX exporter on the given port (one per worker port, in order); empty turns it off. */
     public LocalClusterSettings withMetricsPorts(List<Integer> ports) {
         return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
-                workerOverrides, ephemeralPorts, podRestart, ports);
+                workerOverrides, ephemeralPorts, podRestart, ports, workerJvmOptions);
     }
 
     /** Each worker with the JMX exporter on a free ephemeral port: what the monitoring tests scrape. */
     public LocalClusterSettings withMetrics() {
         return withMetricsPorts(workerPorts.stream().map(p -> Ports.freePort()).toList());
+    }
+
+    /** Each worker's JVM with these options too, e.g. a heap shape for a load (see JvmSpec for the default GC). */
+    public LocalClusterSettings withWorkerJvmOptions(List<String> options) {
+        return new LocalClusterSettings(dataDir, logDir, brokerPort, controllerPort, workerPorts, heap, groupId,
+                workerOverrides, ephemeralPorts, podRestart, metricsPorts, options);
     }
 
     public boolean metricsEnabled() {

@@ -319,7 +319,7 @@ public final class LocalConnectCluster implements ConnectCluster {
         Map<String, String> config = WorkerConfigs.distributed(bootstrapServers(), settings.groupId(), port,
                 runtime.pluginPath(), settings.workerOverrides());
         ConnectWorker worker = new ConnectWorker(Mode.DISTRIBUTED, port, settings.logDir(), settings.heap(), runtime,
-                config, List.of(), exporter.map(e -> e.on(metricsPort(port))));
+                config, List.of(), exporter.map(e -> e.on(metricsPort(port))), settings.workerJvmOptions());
         workers.put(worker.name(), worker);
         return worker;
     }

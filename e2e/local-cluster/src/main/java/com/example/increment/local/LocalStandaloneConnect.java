@@ -80,7 +80,7 @@ public final class LocalStandaloneConnect implements AutoCloseable {
                 offsetsFile(), settings.workerOverrides());
         worker = new ConnectWorker(Mode.STANDALONE, port, settings.logDir(), settings.heap(), runtime, config,
                 List.of(connectorFile), settings.metricsPorts().stream().findFirst()
-                        .map(metricsPort -> JmxExporter.locate().on(metricsPort)));
+                        .map(metricsPort -> JmxExporter.locate().on(metricsPort)), settings.workerJvmOptions());
         worker.start(true);
         int increments = IncrementConnector.INCREMENTS.split(",").length;
         ConnectRest rest = rest();

@@ -34,7 +34,9 @@ public record JvmSpec(String name, StopPhase stopPhase, String mainClass, List<S
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-Xms64m");
-        command.add("-XX:+UseSerialGC");
+        if (extraJvmOptions.stream().noneMatch(JvmSpec::choosesCollector)) {
+            command.add("-XX:+UseSerialGC"); // what the JVM picks in a pod under 2 CPUs or 1792 MiB (the chart's)
+        }
         command.add("-Djava.awt.headless=true");
         command.add("-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath());
         command.add("-Dincrement.process=" + name);
@@ -46,5 +48,10 @@ public record JvmSpec(String name, StopPhase stopPhase, String mainClass, List<S
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /** -XX:+UseParallelGC, -XX:+UseG1GC, ...: two collectors on one command line would stop the JVM. */
+    static boolean choosesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 }

@@ -43,7 +43,8 @@ public record KafkaRuntime(String classpath, Path watchdogJar, Path pluginPath) 
         }
     }
 
-    static Path find(String property, String... candidates) {
+    /** The path in the system property, else the first candidate that exists (relative to the working folder). */
+    public static Path find(String property, String... candidates) {
         Optional<String> configured = Optional.ofNullable(System.getProperty(property)).filter(s -> !s.isBlank());
         List<Path> paths = configured.map(p -> List.of(Path.of(p)))
                 .orElseGet(() -> Stream.of(candidates).map(Path::of).toList());
