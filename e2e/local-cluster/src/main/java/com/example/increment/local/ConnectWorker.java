@@ -38,6 +38,8 @@ public final class ConnectWorker extends LocalProcessService {
     static final String JOINED_LINE = "Finished starting connectors and tasks";
     /** Logged by a standalone worker once its REST server and herder run. */
     static final String STANDALONE_STARTED_LINE = "Kafka Connect started";
+    /** The last line of a worker's shutdown hook: absent when it had to be killed. */
+    public static final String STOPPED_LINE = "Kafka Connect stopped";
 
     public enum Mode { DISTRIBUTED, STANDALONE }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.example.increment.connect.ConnectRestException;
 import com.example.increment.connect.ConnectorStatus;
 import com.example.increment.connect.IncrementConnector;
+import com.example.increment.local.process.ManagedProcess;
 import com.example.increment.support.Waits;
 import com.example.increment.verify.SequenceReport;
 import com.example.increment.verify.SequenceVerifier;
@@ -37,6 +38,8 @@ import com.example.increment.verify.VerificationReport;
 class LocalClusterTest {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
+    /** Records per sequence a killed worker may replay: an offset flush interval (60 s) and the stop's wait, at 10/s. */
+    private static final long REPLAY_BOUND = 10 * (60 + ManagedProcess.STOP_TIMEOUT.toSeconds());
     private static final List<Long> PIDS = new ArrayList<>();
     private static LocalConnectCluster cluster;
 
@@ -145,7 +148,11 @@ class LocalClusterTest {
     @Test
     @Order(4)
     void aStoppedAndRestartedClusterContinuesEverySequenceWithoutGapOrDuplicate() {
+        List<ManagedProcess> workers = cluster.workers().stream()
+                .map(w -> cluster.worker(w).process().orElseThrow()).toList();
         cluster.stopAll();
+        List<String> hung = workers.stream().filter(p -> !p.logSinceStart().contains(ConnectWorker.STOPPED_LINE))
+                .map(ManagedProcess::name).toList();
         Instant restartedAt = Instant.now();
         cluster.startAll();
         rememberPids();
@@ -157,7 +164,16 @@ class LocalClusterTest {
                         .filter(rec -> rec.timestamp().isAfter(restartedAt)).count() >= 20));
         System.out.println(after.render());
         assertThat(after.hasGaps()).as(after.render()).isFalse();
-        assertThat(after.totalDuplicates()).as("a graceful stop commits offsets: " + after.render()).isZero();
+        if (hung.isEmpty()) {
+            assertThat(after.totalDuplicates()).as("a graceful stop commits offsets: " + after.render()).isZero();
+        } else {
+            // Connect 4.3.1's shutdown hook can hang: its RestServer.stop() joins Jetty's thread pool while Jetty's
+            // own shutdown hook stops the same server, and the join never returns (the worker keeps running, REST
+            // down, until it is killed). Then this was a kill, and a kill replays what followed the last commit.
+            System.out.println("Connect hung in its shutdown hook and was killed: " + hung);
+            assertThat(after.sequences().values()).as("a kill replays at most what followed the last offset commit")
+                    .allSatisfy(seq -> assertThat(seq.duplicateCount()).isLessThanOrEqualTo(REPLAY_BOUND));
+        }
         // The restart shows in the data as one pause per sequence, spanning the restart.
         after.sequences().values().forEach(s -> assertThat(s.pauseAround(restartedAt, Duration.ofSeconds(3)))
                 .as("pause around the restart in " + s.topic()).isPresent());

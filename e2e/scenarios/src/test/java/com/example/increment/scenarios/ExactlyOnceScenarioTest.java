@@ -12,8 +12,8 @@ import com.example.increment.scenarios.WorkerLoss.Pick;
 /**
  * Scenario 8: scenario 1 again with {@code exactly.once.source.support=enabled} on every worker (the broker's
  * transaction state log has replication factor and min ISR 1, fitting its one node) and the connector requiring
- * exactly-once: a {@code read_committed} reader sees no gap and no duplicate, after a kill and through a rolling
- * restart.
+ * exactly-once: a {@code read_committed} reader sees no gap and no duplicate, after a kill, through a rolling
+ * restart and through a broker restart.
  */
 @Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
 class ExactlyOnceScenarioTest {
@@ -45,5 +45,18 @@ class ExactlyOnceScenarioTest {
         assertThat(op.restarts()).hasSize(2);
         assertThat(op.data().hasGaps()).as(op.data().render()).isFalse();
         assertThat(op.data().totalDuplicates()).as("exactly-once, read_committed: " + op.data().render()).isZero();
+    }
+
+    @Test
+    void brokerRestartUnderExactlyOnceGivesNoGapAndNoDuplicateToReadCommitted() {
+        OperationRun op = OperationRun.run(new ScenarioRun(LOCAL.cluster(), TIMING, "o6-exactly-once-broker",
+                "exactly-once source, Kafka pod deleted (graceful): 0 gaps, 0 duplicates (read_committed); "
+                        + "transactions the restart left open are aborted as an operator would"),
+                ClusterOperation.BROKER_RESTART);
+
+        assertThat(op.restarts()).hasSize(1);
+        assertThat(op.data().hasGaps()).as(op.data().render()).isFalse();
+        assertThat(op.data().totalDuplicates()).as("exactly-once, read_committed: " + op.data().render()).isZero();
+        assertThat(op.finalStatus().running()).isTrue();
     }
 }
