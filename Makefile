@@ -221,6 +221,7 @@ BENCH_RUNS ?=
 BENCH_WARMUP ?=
 BENCH_WINDOW ?=
 BENCH_REBALANCE_DELAY ?=
+BENCH_SESSION_TIMEOUT ?=
 BENCH_FAILOVER_RUNS ?=
 BENCH_OUT ?= target/bench
 SOAK ?= 10m
@@ -229,6 +230,7 @@ BENCH_ARGS = --out $(BENCH_OUT) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) \
   $(if $(BENCH_JIT_WARMUP),--jit-warmup $(BENCH_JIT_WARMUP)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
   $(if $(BENCH_WARMUP),--warmup $(BENCH_WARMUP)) $(if $(BENCH_WINDOW),--window $(BENCH_WINDOW)) \
   $(if $(BENCH_REBALANCE_DELAY),--rebalance-delay $(BENCH_REBALANCE_DELAY)) \
+  $(if $(BENCH_SESSION_TIMEOUT),--session-timeout $(BENCH_SESSION_TIMEOUT)) \
   $(if $(BENCH_FAILOVER_RUNS),--failover-runs $(BENCH_FAILOVER_RUNS))
 
 .PHONY: bench-build

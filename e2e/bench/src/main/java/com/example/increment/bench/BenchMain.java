@@ -83,7 +83,7 @@ public final class BenchMain {
             timed("failover", sectionTimes, () -> {
                 Duration first = FailoverSection.rebalanceDelays(options).get(0);
                 ColdStart cold = ColdStart.start(FailoverSection.groupName(first, ""), WORKERS,
-                        FailoverBench.timing(first).workerConfig());
+                        FailoverBench.timing(first, options.sessionTimeout()).workerConfig());
                 coldStarts.add(cold);
                 on(cold, cluster -> failover.addAll(new FailoverSection(options).run(cluster)));
             });

@@ -22,13 +22,14 @@ import picocli.CommandLine.TypeConversionException;
  *                       worker JVM needs ~15 s of it on 2 cores before its compiled code runs at full speed (0 = none)
  * @param runs           measurement windows per throughput figure (median, min, max over them)
  * @param rebalanceDelay {@code scheduled.rebalance.max.delay.ms} of the failover cases; 0 is measured too
+ * @param sessionTimeout {@code session.timeout.ms} of the failover cases (heartbeat a third of it, at most 3 s)
  * @param failoverRuns   kills per failover case (each ~20-40 s with a rebalance delay of 10 s)
  * @param soak           bench-soak only: how long the load runs while a worker's heap is sampled
  * @param soakInterval   bench-soak only: time between heap samples
  */
 public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, Duration warmup, Duration window,
-                           Duration rebalanceDelay, int failoverRuns, Path outDir, Duration soak,
-                           Duration soakInterval) {
+                           Duration rebalanceDelay, Duration sessionTimeout, int failoverRuns, Path outDir,
+                           Duration soak, Duration soakInterval) {
 
     /** The parts of {@code make bench}; start-up figures come with every cluster it starts. */
     public enum Section { THROUGHPUT, EOS, FAILOVER, OPERATIONS, SOAK }
@@ -39,7 +40,8 @@ public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, 
                     + " pod lifecycle operation costs; make bench-soak: the heap.",
             footer = {"Durations: 500ms, 5s, 2m, 1h (a bare number is seconds).",
                     "make variables: BENCH_ONLY, BENCH_JIT_WARMUP, BENCH_RUNS, BENCH_WARMUP, BENCH_WINDOW, "
-                            + "BENCH_REBALANCE_DELAY, BENCH_FAILOVER_RUNS, BENCH_OUT, SOAK, SOAK_INTERVAL"})
+                            + "BENCH_REBALANCE_DELAY, BENCH_SESSION_TIMEOUT, "
+                            + "BENCH_FAILOVER_RUNS, BENCH_OUT, SOAK, SOAK_INTERVAL"})
     static final class Args {
         @Option(names = "--only", split = ",", defaultValue = "throughput,eos,failover", paramLabel = "<section>",
                 converter = BenchSection.class, description = "the sections of make bench to run; operations (the "
@@ -63,6 +65,10 @@ public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, 
                 converter = CommandLines.Time.class,
                 description = "scheduled.rebalance.max.delay.ms of the failover cases (0 s is measured too)")
         Duration rebalanceDelay;
+        // Connect's default; what a crashed worker costs on top of the delay.
+        @Option(names = "--session-timeout", defaultValue = "10s", paramLabel = "<duration>",
+                converter = LongerThanZero.class, description = "session.timeout.ms of the failover cases")
+        Duration sessionTimeout;
         // Each figure a median of several kills; the cases run side by side, so 1 costs ~1.5 min, 3 about twice that.
         @Option(names = "--failover-runs", defaultValue = "3", paramLabel = "<n>",
                 converter = CommandLines.Positive.class, description = "kills per failover case")
@@ -84,8 +90,8 @@ public record BenchOptions(Set<Section> sections, Duration jitWarmup, int runs, 
     public static BenchOptions parse(String... args) {
         Args a = CommandLines.parse(new Args(), args);
         Set<Section> sections = a.soak != null ? EnumSet.of(Section.SOAK) : EnumSet.copyOf(a.only);
-        return new BenchOptions(sections, a.jitWarmup, a.runs, a.warmup, a.window, a.rebalanceDelay, a.failoverRuns,
-                a.out, a.soak == null ? DEFAULT_SOAK : a.soak, a.soakInterval);
+        return new BenchOptions(sections, a.jitWarmup, a.runs, a.warmup, a.window, a.rebalanceDelay, a.sessionTimeout,
+                a.failoverRuns, a.out, a.soak == null ? DEFAULT_SOAK : a.soak, a.soakInterval);
     }
 
     public boolean has(Section section) {

@@ -172,7 +172,8 @@ public record BenchReport(ZonedDateTime startedAt, Duration wallTime, Map<String
     private String failoverTable() {
         StringBuilder t = new StringBuilder("## Failover: how long each sequence stood still, from record timestamps"
                 + "\n\n2 workers, 1 task each, " + FailoverBench.RATE + " records/s per sequence; session timeout "
-                + ClusterTiming.SESSION_TIMEOUT.toSeconds() + " s (default); the rebalance delay "
+                + options.sessionTimeout().toSeconds() + " s" + (options.sessionTimeout().equals(ClusterTiming
+                .SESSION_TIMEOUT) ? " (default)" : "") + "; the rebalance delay "
                 + "(`scheduled.rebalance.max.delay.ms`): " + rebalanceDelays() + ". " + FailoverSection.LAYOUT + "\n\n");
         t.append("| case | rebalance delay (s) | sequence on the killed worker (s) | sequence on the other worker (s) |\n");
         t.append("|---|---:|---:|---:|\n");

@@ -65,15 +65,20 @@ public final class FailoverBench {
     private final LocalConnectCluster cluster;
     private final ClusterTiming timing;
 
-    /** {@code cluster} has two workers started with {@code timing(rebalanceDelay).workerConfig()}. */
-    public FailoverBench(LocalConnectCluster cluster, Duration rebalanceDelay) {
+    /** {@code cluster} has two workers started with {@code timing(rebalanceDelay, sessionTimeout).workerConfig()}. */
+    public FailoverBench(LocalConnectCluster cluster, Duration rebalanceDelay, Duration sessionTimeout) {
         this.cluster = cluster;
-        this.timing = timing(rebalanceDelay);
+        this.timing = timing(rebalanceDelay, sessionTimeout);
     }
 
-    /** The failover workers' timing: this rebalance delay, else Connect's defaults (ClusterTiming's equal them). */
-    static ClusterTiming timing(Duration rebalanceDelay) {
-        return new ClusterTiming(rebalanceDelay, ClusterTiming.SESSION_TIMEOUT, ClusterTiming.HEARTBEAT,
+    /**
+     * The failover workers' timing: this rebalance delay and session timeout, the heartbeat a third of the session
+     * (at most Connect's 3 s, as Kafka advises), Connect's offset flush interval.
+     */
+    static ClusterTiming timing(Duration rebalanceDelay, Duration sessionTimeout) {
+        Duration heartbeat = sessionTimeout.dividedBy(3);
+        return new ClusterTiming(rebalanceDelay, sessionTimeout,
+                heartbeat.compareTo(ClusterTiming.HEARTBEAT) < 0 ? heartbeat : ClusterTiming.HEARTBEAT,
                 CONNECT_OFFSET_FLUSH, false);
     }
 

@@ -99,7 +99,8 @@ final class FailoverSection {
                     new Lane("rebalance delay 0 s: follower kill, kill and restart",
                             List.of(new Step(host, zero, List.of(Case.FOLLOWER_KILL, Case.KILL_AND_RESTART)))),
                     new Lane("rebalance delay 0 s: leader kill",
-                            List.of(step(host, groupName(zero, "-leader"), zero, List.of(Case.LEADER_KILL), groups))));
+                            List.of(step(host, groupName(zero, "-leader"), zero, List.of(Case.LEADER_KILL),
+                                    groups))));
         }
         return List.of(
                 new Lane("rebalance delay " + delay.toSeconds() + " s: kill and restart, follower kill",
@@ -128,7 +129,7 @@ final class FailoverSection {
             if (i + 1 < steps.size()) {
                 launch(steps.get(i + 1), host); // ready by the time this step's cases are over
             }
-            results.addAll(new FailoverBench(step.group(), step.rebalanceDelay())
+            results.addAll(new FailoverBench(step.group(), step.rebalanceDelay(), options.sessionTimeout())
                     .measure(step.cases(), options.failoverRuns()));
         }
         System.out.printf("  lane %s: done after %.1f s%n", lane.name(), clock.elapsedSeconds());
@@ -142,10 +143,10 @@ final class FailoverSection {
     }
 
     /** A step on a new Connect group of 2 workers on the host's broker (defined, not started). */
-    private static Step step(LocalConnectCluster host, String name, Duration rebalanceDelay, List<Case> cases,
-                             List<LocalConnectCluster> groups) {
+    private Step step(LocalConnectCluster host, String name, Duration rebalanceDelay, List<Case> cases,
+                      List<LocalConnectCluster> groups) {
         LocalConnectCluster group = ConnectGroupOnBroker.define(host, name, BenchMain.WORKERS,
-                FailoverBench.timing(rebalanceDelay).workerConfig());
+                FailoverBench.timing(rebalanceDelay, options.sessionTimeout()).workerConfig());
         groups.add(group);
         return new Step(group, rebalanceDelay, cases);
     }

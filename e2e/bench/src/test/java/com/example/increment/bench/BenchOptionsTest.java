@@ -24,6 +24,7 @@ class BenchOptionsTest {
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.rebalanceDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.sessionTimeout()).as("Connect's default").isEqualTo(Duration.ofSeconds(10));
         assertThat(o.failoverRuns()).isEqualTo(3);
         assertThat(o.outDir()).isEqualTo(Path.of("target", "bench"));
     }
@@ -31,7 +32,8 @@ class BenchOptionsTest {
     @Test
     void optionsAndDurationsAreParsed() {
         BenchOptions o = BenchOptions.parse("--only", "eos, failover", "--jit-warmup", "0", "--runs", "5",
-                "--warmup", "500ms", "--window", "2m", "--rebalance-delay", "0", "--failover-runs", "2", "--out", "x");
+                "--warmup", "500ms", "--window", "2m", "--rebalance-delay", "0", "--session-timeout", "30s",
+                "--failover-runs", "2", "--out", "x");
 
         assertThat(o.sections()).containsExactlyInAnyOrder(Section.EOS, Section.FAILOVER);
         assertThat(o.jitWarmup()).isZero();
@@ -39,6 +41,7 @@ class BenchOptionsTest {
         assertThat(o.warmup()).isEqualTo(Duration.ofMillis(500));
         assertThat(o.window()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.rebalanceDelay()).isZero();
+        assertThat(o.sessionTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.failoverRuns()).isEqualTo(2);
         assertThat(o.outDir()).isEqualTo(Path.of("x"));
     }
