@@ -1,9 +1,5 @@
 package com.example.increment.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,18 +12,11 @@ public final class HeapSampler {
     /** Serial GC's {@code GC.heap_info}: one "total NNNK, used NNNK" line per generation (DefNew, Tenured). */
     private static final Pattern USED = Pattern.compile("(?m)^\\s*(?:DefNew|Tenured|def new generation|tenured generation)"
             + "\\s+total \\d+K, used (\\d+)K");
-    private static final long TIMEOUT_SECONDS = 60;
-
-    private final Path jcmd;
-
-    public HeapSampler() {
-        this.jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    }
 
     /** Heap in use after a full GC, in KiB. */
     public long liveHeapKib(long pid) {
-        run(pid, "GC.run");
-        String info = run(pid, "GC.heap_info");
+        Jcmd.run(pid, "GC.run");
+        String info = Jcmd.run(pid, "GC.heap_info");
         Matcher m = USED.matcher(info);
         long used = 0;
         boolean found = false;
@@ -40,23 +29,5 @@ public final class HeapSampler {
                     + "...K' line (the workers run Serial GC); it printed:\n" + info);
         }
         return used;
-    }
-
-    private String run(long pid, String command) {
-        try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException("jcmd " + pid + " " + command + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + jcmd + " (a JDK, not a JRE, is needed)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted running jcmd " + command, e);
-        }
     }
 }

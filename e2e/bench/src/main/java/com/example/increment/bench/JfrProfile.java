@@ -3,11 +3,8 @@ package com.example.increment.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * JFR (the JDK's own profiler, {@code settings=profile}) on each worker while a load is measured: the recordings
@@ -17,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 public final class JfrProfile {
 
     private static final String RECORDING = "increment-bench";
-    private static final long JCMD_TIMEOUT_SECONDS = 60;
 
     private final Path dir;
     private final Map<String, Long> workerPids;
@@ -28,21 +24,21 @@ public final class JfrProfile {
     }
 
     /** Starts a recording in each worker; {@code dir} receives one file per worker when {@link #stop()} is called. */
-    public static JfrProfile start(Path dir, Map<String, Long> workerPids) throws IOException, InterruptedException {
+    public static JfrProfile start(Path dir, Map<String, Long> workerPids) throws IOException {
         Files.createDirectories(dir);
         JfrProfile profile = new JfrProfile(dir.toAbsolutePath(), Map.copyOf(workerPids));
         for (Map.Entry<String, Long> worker : workerPids.entrySet()) {
-            profile.jcmd(worker.getValue(), "JFR.start", "name=" + RECORDING, "settings=profile",
+            Jcmd.run(worker.getValue(), "JFR.start", "name=" + RECORDING, "settings=profile",
                     "filename=" + profile.file(worker.getKey()));
         }
         return profile;
     }
 
     /** Stops the recordings (each worker writes its file) and sums them up. */
-    public ProfileSummary stop() throws IOException, InterruptedException {
+    public ProfileSummary stop() throws IOException {
         Map<String, Path> byWorker = new LinkedHashMap<>();
         for (Map.Entry<String, Long> worker : workerPids.entrySet()) {
-            jcmd(worker.getValue(), "JFR.stop", "name=" + RECORDING);
+            Jcmd.run(worker.getValue(), "JFR.stop", "name=" + RECORDING);
             byWorker.put(worker.getKey(), file(worker.getKey()));
         }
         ProfileSummary summary = ProfileSummary.of(byWorker);
@@ -50,29 +46,7 @@ public final class JfrProfile {
         return summary;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     private Path file(String worker) {
         return dir.resolve(worker + ".jfr");
-    }
-
-    private void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
-        cmd.addAll(List.of(command));
-        Path log = dir.resolve("jcmd.log");
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (!process.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("jcmd " + String.join(" ", command) + " did not end within " + JCMD_TIMEOUT_SECONDS
-                    + " s; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " " + String.join(" ", command) + " exited " + process.exitValue()
-                    + "; see " + log);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -70,10 +71,10 @@ class BenchSmokeTest {
         Matcher ceiling = CEILING_ROW.matcher(table);
         assertThat(ceiling.find()).as("the load generator's ratio to the tuned producer in:\n" + table).isTrue();
         assertThat(Double.parseDouble(ceiling.group(2))).as(ceiling.group()).isPositive();
-        assertThat(Files.list(out.resolve("profiles").resolve("incrementsource-load-generator-1")))
-                .as("the JFR recordings and their summary").isNotEmpty()
-                .anyMatch(f -> f.getFileName().toString().equals("summary.txt"))
-                .anyMatch(f -> f.getFileName().toString().endsWith(".jfr"));
+        try (Stream<Path> profile = Files.list(out.resolve("profiles").resolve("incrementsource-load-generator-1"))) {
+            assertThat(profile.map(f -> f.getFileName().toString()).toList()).as("the JFR recordings and their summary")
+                    .contains("summary.txt").anyMatch(name -> name.endsWith(".jfr"));
+        }
         Matcher ratios = RATIO_ROW.matcher(table);
         int ratioRows = 0;
         while (ratios.find()) {
