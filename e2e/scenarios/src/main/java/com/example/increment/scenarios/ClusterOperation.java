@@ -39,11 +39,6 @@ public enum ClusterOperation {
         return workersAfter;
     }
 
-    /** Whether the broker goes away and comes back. */
-    public boolean restartsBroker() {
-        return this == BROKER_RESTART || this == BROKER_KILL;
-    }
-
     /** A short name for ids and file names, e.g. {@code pod-delete}. */
     public String slug() {
         return name().toLowerCase().replace('_', '-');

@@ -3,52 +3,88 @@ package com.example.increment.scenarios;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * What an operator does with {@code kafka-transactions.sh find-hanging} and {@code abort}: finds the transactions
- * still open in a partition although their producer last wrote before a moment, and aborts them there. A single
- * broker that restarts can complete a transaction it finds prepared before its partitions have leaders again
- * ("Couldn't find leader endpoint for partitions ... can be skipped"): the markers are never written, the
- * transaction stays open, the partitions' last stable offset stands still and no exactly-once task can start.
+ * that stay open in a partition from the same offset on, and aborts them there. A single broker that restarts can
+ * complete a transaction it finds prepared before its partitions have leaders again ("Couldn't find leader endpoint
+ * for partitions ... can be skipped"): the markers are never written, the transaction stays open, the partitions'
+ * last stable offset stands still and no exactly-once task can start.
  */
 final class HangingTransactions {
 
     private HangingTransactions() {
     }
 
-    /**
-     * Aborts, in every partition of every topic but Kafka's own, the transactions whose producer last wrote before
-     * {@code before}; returns one line per transaction aborted.
-     */
-    static List<String> abortOpenedBefore(String bootstrapServers, Instant before) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    /** A transaction open in one partition, as the partition's leader describes it. */
+    record OpenTransaction(TopicPartition partition, ProducerState producer) {
+
+        /** The same transaction in a later look: same partition and producer, still open from the same offset. */
+        boolean sameAs(OpenTransaction other) {
+            return partition.equals(other.partition) && producer.producerId() == other.producer.producerId()
+                    && producer.currentTransactionStartOffset().equals(other.producer.currentTransactionStartOffset());
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s (producer %d, epoch %d, open since offset %d, last write %s)",
+                    partition, producer.producerId(), producer.producerEpoch(),
+                    producer.currentTransactionStartOffset().getAsLong(),
+                    Instant.ofEpochMilli(producer.lastTimestamp()));
+        }
+    }
+
+    /** Every transaction open in a partition of a topic but Kafka's own. */
+    static List<OpenTransaction> open(String bootstrapServers) {
+        return withAdmin(bootstrapServers, admin -> {
             List<TopicPartition> partitions = new ArrayList<>();
             var topics = admin.listTopics(new ListTopicsOptions().listInternal(false)).names().get();
             admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
                     .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
-            Map<TopicPartition, PartitionProducerState> states = admin.describeProducers(partitions).all().get();
+            List<OpenTransaction> open = new ArrayList<>();
+            admin.describeProducers(partitions).all().get().forEach((partition, state) -> state.activeProducers()
+                    .stream().filter(p -> p.currentTransactionStartOffset().isPresent())
+                    .forEach(p -> open.add(new OpenTransaction(partition, p))));
+            return open;
+        });
+    }
+
+    /**
+     * Aborts the transactions of {@code now} that {@code earlier} already saw open from the same offset (the
+     * producer may have written since: the partition's last stable offset stands still all the same); returns one
+     * line per transaction aborted.
+     */
+    static List<String> abortStillOpen(String bootstrapServers, List<OpenTransaction> earlier,
+                                       List<OpenTransaction> now) {
+        List<OpenTransaction> hanging = now.stream().filter(t -> earlier.stream().anyMatch(t::sameAs)).toList();
+        return withAdmin(bootstrapServers, admin -> {
             List<String> aborted = new ArrayList<>();
-            for (Map.Entry<TopicPartition, PartitionProducerState> e : states.entrySet()) {
-                for (ProducerState p : e.getValue().activeProducers()) {
-                    if (p.currentTransactionStartOffset().isPresent() && p.lastTimestamp() < before.toEpochMilli()) {
-                        admin.abortTransaction(new AbortTransactionSpec(e.getKey(), p.producerId(),
-                                (short) p.producerEpoch(), p.coordinatorEpoch().orElse(0))).all().get();
-                        aborted.add(e.getKey() + " (producer " + p.producerId() + ", epoch " + p.producerEpoch()
-                                + ", open since offset " + p.currentTransactionStartOffset().getAsLong() + ")");
-                    }
-                }
+            for (OpenTransaction t : hanging) {
+                ProducerState p = t.producer();
+                admin.abortTransaction(new AbortTransactionSpec(t.partition(), p.producerId(),
+                        (short) p.producerEpoch(), p.coordinatorEpoch().orElse(0))).all().get();
+                aborted.add(t.describe());
             }
             return aborted;
+        });
+    }
+
+    private interface AdminCall<T> {
+        T call(Admin admin) throws InterruptedException, ExecutionException;
+    }
+
+    private static <T> T withAdmin(String bootstrapServers, AdminCall<T> call) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return call.call(admin);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted looking for hanging transactions", e);

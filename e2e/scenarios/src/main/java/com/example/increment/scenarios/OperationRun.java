@@ -40,12 +40,6 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
 
     /** tasks.max after {@link ClusterOperation#TASKS_MAX_CHANGE}: half the sequences' tasks, so every task changes. */
     static final int TASKS_MAX_AFTER = 2;
-    /**
-     * How long an exactly-once connector may stand still after the broker's return before the run looks for
-     * hanging transactions, as an operator would (connector/README.md, "After a broker outage"): the flow
-     * normally resumes within ~20 s of the return (BENCHMARKS.md, the operations matrix).
-     */
-    static final Duration HANGING_TRANSACTION_WATCH = Duration.ofSeconds(45);
     /** How long a restart of failed tasks is given to show in the status before it is asked for again. */
     static final Duration RESTART_SPACING = Duration.ofSeconds(5);
 
@@ -67,9 +61,6 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
             Instant startedAt = Instant.now();
             List<Restart> restarts = new ArrayList<>();
             Set<String> moved = perform(run, operation, before, restarts);
-            if (run.timing().exactlyOnce() && operation.restartsBroker()) {
-                abortHangingTransactionsIfStuck(run, restarts.get(restarts.size() - 1).back());
-            }
             int tasksAfter = operation == ClusterOperation.TASKS_MAX_CHANGE ? TASKS_MAX_AFTER : tasks;
             VerificationReport flowing = run.awaitFlowingAfter(startedAt, recoveryTimeout(run, operation));
             ConnectorStatus after = awaitRunningRestartingFailed(run, operation, tasksAfter);
@@ -106,24 +97,6 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
                     }
                     return s.running() && s.tasks().size() == tasks;
                 });
-    }
-
-    /**
-     * With exactly-once, after the broker's return: when nothing flows for {@link #HANGING_TRANSACTION_WATCH}, aborts
-     * the transactions left open from before the restart (Kafka's, not the connector's doing) and says so in the
-     * findings, so the report shows every time an operator would have had to step in.
-     */
-    private static void abortHangingTransactionsIfStuck(ScenarioRun run, Instant brokerBack) {
-        try {
-            run.awaitFlowingAfter(brokerBack, HANGING_TRANSACTION_WATCH);
-        } catch (IllegalStateException stillStuck) {
-            List<String> aborted = HangingTransactions.abortOpenedBefore(run.cluster().bootstrapServers(), brokerBack);
-            run.event(Kind.CHANGE, "aborted " + aborted.size() + " hanging transaction(s), as kafka-transactions.sh "
-                    + "abort does");
-            run.finding(String.format(Locale.ROOT, "Nothing flowed %d s after the broker's return: %d transaction(s) "
-                    + "left open by the restart were aborted as an operator would (kafka-transactions.sh abort): %s.",
-                    HANGING_TRANSACTION_WATCH.toSeconds(), aborted.size(), aborted));
-        }
     }
 
     /** The longest pause of the moved sequences from the operation on (zero when none moved). */

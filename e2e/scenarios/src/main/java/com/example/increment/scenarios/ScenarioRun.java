@@ -37,6 +37,14 @@ public final class ScenarioRun {
     public static final Duration CONNECTOR_TIMEOUT = Duration.ofSeconds(90);
     /** How much flow after a disturbance counts as "back": a few seconds of records in every sequence. */
     public static final Duration FLOWING_AGAIN = Duration.ofSeconds(3);
+    /**
+     * Under exactly-once, how long the data may not be there before the run looks for transactions Kafka left open,
+     * as an operator would (connector/README.md, "A transaction left open"): flow normally resumes within ~20 s of
+     * a disturbance's end (BENCHMARKS.md, the operations matrix).
+     */
+    static final Duration HANGING_TRANSACTION_WATCH = Duration.ofSeconds(45);
+    /** A transaction open from the same offset this long hangs: a live task of this connector commits every poll. */
+    static final Duration HANGING_TRANSACTION_AGE = Duration.ofSeconds(30);
 
     /**
      * What a run's connector writes and what the run does around its disturbance: the suites run with
@@ -194,8 +202,8 @@ public final class ScenarioRun {
      */
     public VerificationReport awaitFlowingAfter(Instant since, Duration timeout) {
         long needed = settings.recordsPerSecond() * FLOWING_AGAIN.toSeconds();
-        return Waits.waitFor("all " + increments().size() + " sequences of " + connector() + " to make " + needed
-                        + " new positions after t=" + t(since) + " s", timeout, this::verify,
+        return awaitData("all " + increments().size() + " sequences of " + connector() + " to make " + needed
+                        + " new positions after t=" + t(since) + " s", timeout,
                 r -> r.sequences().size() == increments().size()
                         && r.sequences().values().stream().allMatch(s -> newPositionsAfter(s, since) >= needed));
     }
@@ -205,8 +213,8 @@ public final class ScenarioRun {
      * (longer than an offset flush interval, so a crash replays only what followed the last flush).
      */
     public VerificationReport awaitPositions(long records) {
-        return Waits.waitFor("all " + increments().size() + " sequences of " + connector() + " to reach position "
-                        + records, CONNECTOR_TIMEOUT.plusSeconds(records / settings.recordsPerSecond()), this::verify,
+        return awaitData("all " + increments().size() + " sequences of " + connector() + " to reach position "
+                        + records, CONNECTOR_TIMEOUT.plusSeconds(records / settings.recordsPerSecond()),
                 r -> r.sequences().size() == increments().size()
                         && r.sequences().values().stream().allMatch(s -> s.maxPosition() >= records));
     }
@@ -216,6 +224,67 @@ public final class ScenarioRun {
         long records = settings.baseline().map(b -> settings.recordsPerSecond() * b.toMillis() / 1000)
                 .orElse(settings.recordsPerSecond() * (timing.offsetFlush().toSeconds() + 2));
         return awaitPositions(records);
+    }
+
+    /**
+     * Waits for the data to satisfy {@code done}. Under exactly-once, when it does not within
+     * {@link #HANGING_TRANSACTION_WATCH}, aborts the transactions Kafka left open (Kafka's doing, not the
+     * connector's) and says so in the findings, so the report shows every time an operator would have stepped in.
+     * A timeout's error carries the connector's status and the transactions still open.
+     */
+    private VerificationReport awaitData(String what, Duration timeout, Predicate<VerificationReport> done) {
+        Duration left = timeout;
+        if (timing.exactlyOnce() && timeout.compareTo(HANGING_TRANSACTION_WATCH) > 0) {
+            Duration firstLook = HANGING_TRANSACTION_WATCH.minus(HANGING_TRANSACTION_AGE);
+            try {
+                return Waits.waitFor(what, firstLook, this::verify, done);
+            } catch (IllegalStateException notYet) {
+                List<HangingTransactions.OpenTransaction> open = HangingTransactions.open(cluster.bootstrapServers());
+                try {
+                    return Waits.waitFor(what, HANGING_TRANSACTION_AGE, this::verify, done);
+                } catch (IllegalStateException stuck) {
+                    abortHangingTransactions(open);
+                    left = timeout.minus(HANGING_TRANSACTION_WATCH);
+                }
+            }
+        }
+        try {
+            return Waits.waitFor(what, left, this::verify, done);
+        } catch (IllegalStateException stillStuck) {
+            throw new IllegalStateException(stillStuck.getMessage() + "\n" + stateForError(), stillStuck);
+        }
+    }
+
+    private void abortHangingTransactions(List<HangingTransactions.OpenTransaction> earlier) {
+        List<String> aborted = HangingTransactions.abortStillOpen(cluster.bootstrapServers(), earlier,
+                HangingTransactions.open(cluster.bootstrapServers()));
+        event(TimelineEvent.Kind.CHANGE, "nothing for " + HANGING_TRANSACTION_WATCH.toSeconds() + " s: aborted "
+                + aborted.size() + " hanging transaction(s), as kafka-transactions.sh abort does");
+        if (!aborted.isEmpty()) {
+            finding(String.format(Locale.ROOT, "The data was not there after %d s: %d transaction(s) open from the "
+                    + "same offset for %d s were aborted as an operator would (kafka-transactions.sh abort): %s.",
+                    HANGING_TRANSACTION_WATCH.toSeconds(), aborted.size(), HANGING_TRANSACTION_AGE.toSeconds(),
+                    aborted));
+        }
+    }
+
+    /** What a stuck wait's error adds: where the tasks are and, under exactly-once, the transactions still open. */
+    private String stateForError() {
+        StringBuilder state = new StringBuilder();
+        try {
+            state.append("Status: ").append(cluster.status(connector()));
+        } catch (RuntimeException e) {
+            state.append("Status unavailable: ").append(e.getMessage());
+        }
+        if (timing.exactlyOnce()) {
+            try {
+                state.append("\nOpen transactions: ").append(HangingTransactions.open(cluster.bootstrapServers())
+                        .stream().map(HangingTransactions.OpenTransaction::describe).toList());
+            } catch (RuntimeException e) {
+                state.append("\nOpen transactions unavailable: ").append(e.getMessage());
+            }
+        }
+        return state.toString();
     }
 
     private static long newPositionsAfter(SequenceReport s, Instant since) {

@@ -51,7 +51,7 @@ class ExactlyOnceScenarioTest {
     void brokerRestartUnderExactlyOnceGivesNoGapAndNoDuplicateToReadCommitted() {
         OperationRun op = OperationRun.run(new ScenarioRun(LOCAL.cluster(), TIMING, "o6-exactly-once-broker",
                 "exactly-once source, Kafka pod deleted (graceful): 0 gaps, 0 duplicates (read_committed); "
-                        + "transactions the restart left open are aborted as an operator would"),
+                        + "transactions Kafka leaves open are aborted as an operator would"),
                 ClusterOperation.BROKER_RESTART);
 
         assertThat(op.restarts()).hasSize(1);
