@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.increment.local.LocalClusterSettings;
-import com.example.increment.local.process.KafkaRuntime;
+import com.example.increment.support.ProjectFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -33,7 +33,7 @@ public record LoadGenerator(Map<String, String> connectorConfig, String incremen
     /** The chart's preset, read once. */
     public static synchronized LoadGenerator preset() {
         if (preset == null) {
-            preset = read(KafkaRuntime.find(PRESET_PROPERTY, PRESET, "../../" + PRESET));
+            preset = read(ProjectFiles.find(PRESET_PROPERTY, PRESET, "../../" + PRESET));
         }
         return preset;
     }

@@ -2,11 +2,12 @@ package com.example.increment.local.process;
 
 import java.nio.file.Path;
 
+import com.example.increment.support.ProjectFiles;
+
 /**
  * The Prometheus JMX exporter as a worker's {@code -javaagent}, as Strimzi's Connect image runs it: the agent jar the
  * build fetched ({@code e2e/kafka-runtime}) with the chart's own rules file ({@code helm/files/connect-metrics.yml}),
- * so the local workers export exactly what the chart's workers do. Each is a system property (set by the build for
- * tests and by the Makefile for {@code make run}), else looked up from the working directory.
+ * so the local workers export exactly what the chart's workers do. Each is found by {@link ProjectFiles}.
  */
 public record JmxExporter(Path agentJar, Path rulesFile) {
 
@@ -16,8 +17,8 @@ public record JmxExporter(Path agentJar, Path rulesFile) {
 
     /** Resolves both, failing with what was looked for and how to build it. */
     public static JmxExporter locate() {
-        return new JmxExporter(KafkaRuntime.find(AGENT_JAR_PROPERTY, "e2e/" + AGENT_JAR, "../" + AGENT_JAR),
-                KafkaRuntime.find(RULES_PROPERTY, "helm/files/connect-metrics.yml", "../../helm/files/connect-metrics.yml"));
+        return new JmxExporter(ProjectFiles.find(AGENT_JAR_PROPERTY, "e2e/" + AGENT_JAR, "../" + AGENT_JAR),
+                ProjectFiles.find(RULES_PROPERTY, "helm/files/connect-metrics.yml", "../../helm/files/connect-metrics.yml"));
     }
 
     /** The exporter of one JVM, serving {@code /metrics} on 127.0.0.1:{@code port}. */

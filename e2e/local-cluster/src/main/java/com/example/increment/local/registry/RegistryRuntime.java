@@ -3,15 +3,14 @@ package com.example.increment.local.registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
+
+import com.example.increment.support.ProjectFiles;
 
 /**
  * Where the Avro format's files are: the unpacked Apicurio Registry app (its {@code quarkus-run.jar}) and the
  * Apicurio converter's plugin folder, written at build time by {@code e2e/registry-runtime} and
- * {@code image/avro-converter}. Each is a system
- * property (set by the build for tests and by the Makefile for {@code make run}), else looked up from the working
- * directory.
+ * {@code image/avro-converter}, each found by {@link ProjectFiles}.
  */
 public record RegistryRuntime(Path registryApp, Path converterPlugin) {
 
@@ -22,9 +21,9 @@ public record RegistryRuntime(Path registryApp, Path converterPlugin) {
     public static final String CONVERTER_PLUGIN_NAME = "apicurio-converter";
 
     public static RegistryRuntime locate() {
-        Path app = find(REGISTRY_DIR_PROPERTY, "e2e/registry-runtime/target/apicurio-registry",
+        Path app = ProjectFiles.find(REGISTRY_DIR_PROPERTY, "e2e/registry-runtime/target/apicurio-registry",
                 "../registry-runtime/target/apicurio-registry");
-        Path plugin = find(CONVERTER_PLUGIN_PROPERTY, "image/avro-converter/target/plugins/" + CONVERTER_PLUGIN_NAME,
+        Path plugin = ProjectFiles.find(CONVERTER_PLUGIN_PROPERTY, "image/avro-converter/target/plugins/" + CONVERTER_PLUGIN_NAME,
                 "../../image/avro-converter/target/plugins/" + CONVERTER_PLUGIN_NAME);
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(app + " has no quarkus-run.jar: the Apicurio Registry app is incomplete. "
@@ -50,14 +49,5 @@ public record RegistryRuntime(Path registryApp, Path converterPlugin) {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot list the converter plugin folder " + converterPlugin, e);
         }
-    }
-
-    private static Path find(String property, String... candidates) {
-        Optional<String> configured = Optional.ofNullable(System.getProperty(property)).filter(s -> !s.isBlank());
-        List<Path> paths = configured.map(p -> List.of(Path.of(p)))
-                .orElseGet(() -> Stream.of(candidates).map(Path::of).toList());
-        return paths.stream().filter(Files::isDirectory).findFirst().map(Path::toAbsolutePath)
-                .orElseThrow(() -> new IllegalStateException("Not found: " + paths + " (system property " + property
-                        + "). Build first: ./mvnw -B -ntp -pl e2e/registry-runtime,image/avro-converter package (or `make build`)."));
     }
 }
