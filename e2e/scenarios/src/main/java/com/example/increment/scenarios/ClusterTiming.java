@@ -25,13 +25,18 @@ public record ClusterTiming(Duration rebalanceDelay, Duration sessionTimeout, Du
     /** The short rebalance delay of the delay scenarios: long enough to see, short enough for CI. */
     public static final Duration DELAY = Duration.ofSeconds(20);
 
+    /** At-least-once with this rebalance delay, and the suites' session, heartbeat and offset flush. */
+    public static ClusterTiming atLeastOnce(Duration rebalanceDelay) {
+        return new ClusterTiming(rebalanceDelay, SESSION_TIMEOUT, HEARTBEAT, OFFSET_FLUSH, false);
+    }
+
     /** No rebalance delay: lost tasks move as soon as the group notices (the contrast to a delay). */
     public static ClusterTiming noDelay() {
-        return new ClusterTiming(Duration.ZERO, SESSION_TIMEOUT, HEARTBEAT, OFFSET_FLUSH, false);
+        return atLeastOnce(Duration.ZERO);
     }
 
     public static ClusterTiming delayed() {
-        return new ClusterTiming(DELAY, SESSION_TIMEOUT, HEARTBEAT, OFFSET_FLUSH, false);
+        return atLeastOnce(DELAY);
     }
 
     public static ClusterTiming exactlyOnceNoDelay() {

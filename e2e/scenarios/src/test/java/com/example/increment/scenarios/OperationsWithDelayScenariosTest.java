@@ -12,16 +12,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Strimzi's pod lifecycle on a local cluster with the rebalance delay at 10 s: a graceful pod delete, a
- * rolling restart, a scale-down and a broker restart while records flow. No operation may lose a record; a graceful
- * leave waits for the delay too, since Connect tracks group members, not pod names.
+ * Strimzi's pod lifecycle on a local cluster with the rebalance delay at 10 s: a graceful pod delete, a rolling
+ * restart, a scale-down and a broker restart while records flow (the broker restart and the no-gap check are in
+ * {@link OperationScenarios}); a graceful leave waits for the delay too, since Connect tracks group members, not
+ * pod names.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
-class OperationsWithDelayScenariosTest {
+class OperationsWithDelayScenariosTest extends OperationScenarios {
 
-    private static final ClusterTiming TIMING = new ClusterTiming(Duration.ofSeconds(10), ClusterTiming.SESSION_TIMEOUT,
-            ClusterTiming.HEARTBEAT, ClusterTiming.OFFSET_FLUSH, false);
+    private static final ClusterTiming TIMING = ClusterTiming.atLeastOnce(Duration.ofSeconds(10));
     private static final Duration DELAY = TIMING.rebalanceDelay();
     /** Loose bounds: the delay starts when the leader sees the member leave; a move takes a few seconds more. */
     private static final Duration LOWER = DELAY.minusSeconds(3);
@@ -29,6 +29,10 @@ class OperationsWithDelayScenariosTest {
 
     @RegisterExtension
     static final LocalScenarioCluster LOCAL = new LocalScenarioCluster("operations-d10", 2, TIMING);
+
+    OperationsWithDelayScenariosTest() {
+        super("q", LOCAL, TIMING);
+    }
 
     @Test
     @Order(1)
@@ -57,20 +61,5 @@ class OperationsWithDelayScenariosTest {
         assertThat(op.finalStatus().tasksByWorker()).as("the removed (highest) worker runs nothing")
                 .hasSize(ClusterOperation.SCALE_DOWN.workersAfter());
         assertThat(op.movedOutage()).as("the removed worker's sequences wait for the delay").isBetween(LOWER, UPPER);
-    }
-
-    @Test
-    @Order(4)
-    void brokerRestart() {
-        OperationRun op = run("q4-broker-restart", ClusterOperation.BROKER_RESTART);
-        // Every sequence waits for the broker: its time away, its start on existing data, the producers' retry.
-        assertThat(op.movedOutage()).as("outage while the broker restarted").isLessThan(Duration.ofSeconds(90));
-    }
-
-    private static OperationRun run(String id, ClusterOperation operation) {
-        OperationRun op = OperationRun.run(new ScenarioRun(LOCAL.cluster(), TIMING, id, operation.description()
-                + " with the rebalance delay at " + DELAY.toSeconds() + " s"), operation);
-        assertThat(op.data().hasGaps()).as(op.data().render()).isFalse();
-        return op;
     }
 }

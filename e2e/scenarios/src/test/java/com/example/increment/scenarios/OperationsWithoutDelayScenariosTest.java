@@ -12,22 +12,24 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Strimzi's pod lifecycle on a local cluster with the rebalance delay at 0: a graceful pod delete, a
- * rolling restart, a scale-down and a broker restart while records flow. No operation may lose a record; with no delay
- * the moved sequences resume within seconds, whatever the operation.
+ * Strimzi's pod lifecycle on a local cluster with the rebalance delay at 0: a graceful pod delete, a rolling
+ * restart, a scale-down and a broker restart while records flow (the broker restart and the no-gap check are in
+ * {@link OperationScenarios}); with no delay the moved sequences resume within seconds, whatever the operation.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("local-cluster") // starts Kafka processes: `make unit` leaves it out
-class OperationsWithoutDelayScenariosTest {
+class OperationsWithoutDelayScenariosTest extends OperationScenarios {
 
-    private static final ClusterTiming TIMING = new ClusterTiming(Duration.ofSeconds(0), ClusterTiming.SESSION_TIMEOUT,
-            ClusterTiming.HEARTBEAT, ClusterTiming.OFFSET_FLUSH, false);
-    private static final Duration DELAY = TIMING.rebalanceDelay();
+    private static final ClusterTiming TIMING = ClusterTiming.noDelay();
     /** Loose: with no delay a graceful leave hands the tasks over at once; a loaded machine adds seconds. */
     private static final Duration PROMPT = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final LocalScenarioCluster LOCAL = new LocalScenarioCluster("operations-d0", 2, TIMING);
+
+    OperationsWithoutDelayScenariosTest() {
+        super("o", LOCAL, TIMING);
+    }
 
     @Test
     @Order(1)
@@ -53,20 +55,5 @@ class OperationsWithoutDelayScenariosTest {
         assertThat(op.finalStatus().tasksByWorker()).as("the removed (highest) worker runs nothing")
                 .hasSize(ClusterOperation.SCALE_DOWN.workersAfter());
         assertThat(op.movedOutage()).as("the removed worker's sequences, no delay").isLessThan(PROMPT);
-    }
-
-    @Test
-    @Order(4)
-    void brokerRestart() {
-        OperationRun op = run("o4-broker-restart", ClusterOperation.BROKER_RESTART);
-        // Every sequence waits for the broker: its time away, its start on existing data, the producers' retry.
-        assertThat(op.movedOutage()).as("outage while the broker restarted").isLessThan(Duration.ofSeconds(90));
-    }
-
-    private static OperationRun run(String id, ClusterOperation operation) {
-        OperationRun op = OperationRun.run(new ScenarioRun(LOCAL.cluster(), TIMING, id, operation.description()
-                + " with the rebalance delay at " + DELAY.toSeconds() + " s"), operation);
-        assertThat(op.data().hasGaps()).as(op.data().render()).isFalse();
-        return op;
     }
 }

@@ -57,8 +57,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class PrometheusAlertsLiveTest {
 
     /** A 10 s rebalance delay, the kind of short one the chart's default is moving to; the threshold follows it. */
-    private static final ClusterTiming TIMING = new ClusterTiming(Duration.ofSeconds(10), ClusterTiming.SESSION_TIMEOUT,
-            ClusterTiming.HEARTBEAT, ClusterTiming.OFFSET_FLUSH, false);
+    private static final ClusterTiming TIMING = ClusterTiming.atLeastOnce(Duration.ofSeconds(10));
     private static final Duration SCRAPE = Duration.ofSeconds(2);
     private static final Duration EVALUATION = Duration.ofSeconds(1);
     /** The chart's formula (templates/_helpers.tpl, increment.sequenceStallSeconds): session + delay + 10 s = 30 s. */
