@@ -59,13 +59,17 @@ final class HangingTransactions {
     }
 
     /**
-     * Aborts the transactions of {@code now} that {@code earlier} already saw open from the same offset (the
-     * producer may have written since: the partition's last stable offset stands still all the same); returns one
-     * line per transaction aborted.
+     * The transactions of {@code now} that {@code earlier} already saw open from the same offset: the producer may
+     * have written since, but the partition's last stable offset has stood still all along.
      */
+    static List<OpenTransaction> stillOpen(List<OpenTransaction> earlier, List<OpenTransaction> now) {
+        return now.stream().filter(t -> earlier.stream().anyMatch(t::sameAs)).toList();
+    }
+
+    /** Aborts {@link #stillOpen} transactions; returns one line per transaction aborted. */
     static List<String> abortStillOpen(String bootstrapServers, List<OpenTransaction> earlier,
                                        List<OpenTransaction> now) {
-        List<OpenTransaction> hanging = now.stream().filter(t -> earlier.stream().anyMatch(t::sameAs)).toList();
+        List<OpenTransaction> hanging = stillOpen(earlier, now);
         return withAdmin(bootstrapServers, admin -> {
             List<String> aborted = new ArrayList<>();
             for (OpenTransaction t : hanging) {
