@@ -3,6 +3,8 @@ package com.example.increment.bench;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.increment.local.process.Jcmd;
+
 /**
  * A JVM's live heap, with the JDK's {@code jcmd}: a full GC ({@code GC.run}) first, so that what is left in use is
  * what the process holds on to; growth of that over a long run is a leak, growth of the raw figure is not.

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.example.increment.local.process.Jcmd;
+
 /**
  * JFR (the JDK's own profiler, {@code settings=profile}) on each worker while a load is measured: the recordings
  * are kept as {@code <dir>/<worker>.jfr} (open them in JDK Mission Control, or {@code jfr view hot-methods}) and

@@ -63,6 +63,16 @@ public interface ConnectCluster extends AutoCloseable {
      */
     Restart restartBroker(Shutdown shutdown);
 
+    /**
+     * The workers whose graceful stop so far (a stop, a scale-down, a pod delete, a roll) did not end within the grace
+     * period and was killed, oldest first. Connect 4.3.1 can hang in its own shutdown hook; such a worker commits
+     * nothing on the way out, so a reader gets what followed its last offset commit again. A driver that cannot tell
+     * (Strimzi: the old pod and its log are gone with it) lists none.
+     */
+    default List<String> stopsKilledAfterGracePeriod() {
+        return List.of();
+    }
+
     /** The worker that currently leads the group, when it can be told. */
     Optional<String> leader();
 

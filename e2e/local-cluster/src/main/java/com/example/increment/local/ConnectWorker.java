@@ -27,7 +27,8 @@ import com.example.increment.support.Waits;
  * One Kafka Connect worker process on a fixed loopback port, distributed or standalone. Its name is its worker id
  * ({@code 127.0.0.1:<port>}), which a restart keeps. The connector reaches it only through {@code plugin.path}.
  * <p>
- * {@link #stop()} (SIGTERM): the worker stops its tasks, commits their offsets and leaves the group.
+ * {@link #stop()} (SIGTERM): the worker stops its tasks, commits their offsets and leaves the group (unless Connect
+ * hangs in its shutdown hook: then it is killed at the end of the grace period, {@link ManagedProcess#STOP_TIMEOUT}).
  * {@link #kill()} (SIGKILL): a crash; offsets since the last flush are not committed.
  */
 public final class ConnectWorker extends LocalProcessService {
@@ -38,8 +39,6 @@ public final class ConnectWorker extends LocalProcessService {
     static final String JOINED_LINE = "Finished starting connectors and tasks";
     /** Logged by a standalone worker once its REST server and herder run. */
     static final String STANDALONE_STARTED_LINE = "Kafka Connect started";
-    /** The last line of a worker's shutdown hook: absent when it had to be killed. */
-    public static final String STOPPED_LINE = "Kafka Connect stopped";
 
     public enum Mode { DISTRIBUTED, STANDALONE }
 

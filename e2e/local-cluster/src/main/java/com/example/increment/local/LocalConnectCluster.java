@@ -19,6 +19,7 @@ import com.example.increment.connect.GroupAssignment;
 import com.example.increment.local.ConnectWorker.Mode;
 import com.example.increment.local.process.JmxExporter;
 import com.example.increment.local.process.KafkaRuntime;
+import com.example.increment.local.process.ManagedProcess;
 import com.example.increment.support.Ports;
 import com.example.increment.support.Waits;
 
@@ -38,6 +39,7 @@ public final class LocalConnectCluster implements ConnectCluster {
     private final Optional<JmxExporter> exporter;
     /** Each worker port's metrics port: a restarted worker keeps its scrape target, as a pod keeps its name. */
     private final Map<Integer, Integer> metricsPorts = new HashMap<>();
+    private final List<String> stopsKilled = new ArrayList<>();
 
     public LocalConnectCluster(LocalClusterSettings settings) {
         this(settings, KafkaRuntime.locate());
@@ -133,7 +135,7 @@ public final class LocalConnectCluster implements ConnectCluster {
 
     @Override
     public void stopWorker(String worker) {
-        worker(worker).stop();
+        stopGracefully(worker(worker));
     }
 
     @Override
@@ -145,7 +147,7 @@ public final class LocalConnectCluster implements ConnectCluster {
     public void restartWorker(String worker) {
         ConnectWorker w = worker(worker);
         if (w.isRunning()) {
-            w.stop();
+            stopGracefully(w);
         }
         startWorkers(List.of(defineWorker(w.port()))); // same port, so the same worker id
     }
@@ -158,7 +160,7 @@ public final class LocalConnectCluster implements ConnectCluster {
         if (shutdown == Shutdown.FORCE) {
             w.kill();
         } else {
-            w.stop();
+            stopGracefully(w);
         }
         Instant gone = Instant.now();
         awayLikeAPod();
@@ -207,7 +209,20 @@ public final class LocalConnectCluster implements ConnectCluster {
         }
         while (workers.size() > count) {
             String last = workers.keySet().stream().reduce((a, b) -> b).orElseThrow();
-            workers.remove(last).stop();
+            stopGracefully(workers.remove(last));
+        }
+    }
+
+    @Override
+    public List<String> stopsKilledAfterGracePeriod() {
+        return List.copyOf(stopsKilled);
+    }
+
+    /** SIGTERM and its wait; a worker still running at the end of the grace period is killed, and remembered. */
+    private void stopGracefully(ConnectWorker worker) {
+        worker.stop();
+        if (worker.process().map(ManagedProcess::killedAtStopTimeout).orElse(false)) {
+            stopsKilled.add(worker.name());
         }
     }
 
@@ -269,7 +284,7 @@ public final class LocalConnectCluster implements ConnectCluster {
     public void stopAll() {
         List<ConnectWorker> running = runningWorkers();
         running.forEach(w -> w.process().ifPresent(p -> p.signalStop()));
-        running.forEach(ConnectWorker::stop);
+        running.forEach(this::stopGracefully);
         broker.stop();
     }
 

@@ -78,8 +78,8 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
     }
 
     /**
-     * Waits until {@code tasks} tasks run, restarting FAILED ones as Strimzi's autoRestart does (the chart turns it
-     * on): with exactly-once a worker that rejoins fences zombie tasks through the leader, and a rolling restart
+     * Waits until {@code tasks} tasks run on the workers the cluster now has, restarting FAILED ones as Strimzi's
+     * autoRestart does (the chart turns it on): with exactly-once a worker that rejoins fences zombie tasks through the leader, and a rolling restart
      * stops that leader right then, so the rejoined worker's tasks fail ("IO Error trying to forward REST request").
      */
     private static ConnectorStatus awaitRunningRestartingFailed(ScenarioRun run, ClusterOperation operation,
@@ -95,7 +95,9 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
                         run.event(Kind.RESTART, "restart FAILED tasks " + failed + " (as Strimzi's autoRestart)");
                         run.cluster().restartFailedTasks(run.connector());
                     }
-                    return s.running() && s.tasks().size() == tasks;
+                    // A worker killed at the end of its grace period stays in the status until the group drops it.
+                    return s.running() && s.tasks().size() == tasks
+                            && run.cluster().workers().containsAll(s.tasksByWorker().keySet());
                 });
     }
 

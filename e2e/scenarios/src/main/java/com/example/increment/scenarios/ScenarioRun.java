@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -76,6 +77,7 @@ public final class ScenarioRun {
     private final Instant start = Instant.now();
     private final List<TimelineEvent> events = new ArrayList<>();
     private final List<String> findings = new ArrayList<>();
+    private final int stopsKilledBefore;
 
     public ScenarioRun(ConnectCluster cluster, ClusterTiming timing, String id, String title) {
         this(cluster, timing, id, title, Settings.SUITES);
@@ -87,6 +89,7 @@ public final class ScenarioRun {
         this.id = id;
         this.title = title;
         this.settings = settings;
+        this.stopsKilledBefore = cluster.stopsKilledAfterGracePeriod().size();
     }
 
     public ConnectCluster cluster() {
@@ -148,11 +151,14 @@ public final class ScenarioRun {
         return awaitStatus(tasksMax + " task(s) RUNNING", s -> s.running() && s.tasks().size() == tasksMax);
     }
 
-    /** Waits until every current worker runs at least one task (a fresh connector or a rebalance spread them). */
+    /**
+     * Waits until every current worker runs at least one task (a fresh connector or a rebalance spread them) and no
+     * other does (a worker killed at the end of its grace period stays in the status until the group drops it).
+     */
     public ConnectorStatus awaitEveryWorkerHasTasks(int tasks) {
-        return awaitStatus(tasks + " task(s) RUNNING, on every worker of " + cluster.workers(),
+        return awaitStatus(tasks + " task(s) RUNNING, on every worker of " + cluster.workers() + " and no other",
                 s -> s.running() && s.tasks().size() == tasks
-                        && s.tasksByWorker().keySet().containsAll(cluster.workers()));
+                        && s.tasksByWorker().keySet().equals(Set.copyOf(cluster.workers())));
     }
 
     public ConnectorStatus awaitStatus(String what, Predicate<ConnectorStatus> done) {
@@ -294,6 +300,28 @@ public final class ScenarioRun {
                 .mapToLong(r -> r.value() / s.step()).filter(p -> p > before).distinct().count();
     }
 
+    /**
+     * The workers whose graceful stop in this scenario hung in Connect's shutdown and was killed at the end of its
+     * grace period ({@link ConnectCluster#stopsKilledAfterGracePeriod()}).
+     */
+    public List<String> stopsKilledAfterGracePeriod() {
+        List<String> all = cluster.stopsKilledAfterGracePeriod();
+        return List.copyOf(all.subList(Math.min(stopsKilledBefore, all.size()), all.size()));
+    }
+
+    /** The most a crash may replay of one sequence: its records since the last offset flush, plus 5 s of slack. */
+    public long replayBound() {
+        return settings.recordsPerSecond() * timing.offsetFlush().plusSeconds(5).toSeconds();
+    }
+
+    /**
+     * What graceful stops may duplicate of one sequence: nothing, since a stopping worker commits its offsets; a crash's
+     * {@link #replayBound()} when Connect hung in a stop and was killed instead.
+     */
+    public long duplicatesAllowedAfterGracefulStops() {
+        return stopsKilledAfterGracePeriod().isEmpty() ? 0 : replayBound();
+    }
+
     /** The longest a disturbance can take to be over here: noticed, delayed, reassigned, started, plus slack. */
     public Duration recoveryTimeout() {
         return timing.sessionTimeout().plus(timing.rebalanceDelay()).plus(Duration.ofSeconds(90));
@@ -305,6 +333,12 @@ public final class ScenarioRun {
      * and prints the run's summary.
      */
     public ScenarioResult report(VerificationReport data, Function<SequenceReport, SequenceOutcome> outcome) {
+        List<String> killed = stopsKilledAfterGracePeriod();
+        if (!killed.isEmpty()) {
+            finding("Connect hung in its own shutdown on " + killed + " and was killed at the end of the grace period"
+                    + " (its threads are in its log): what followed its last offset commit came again, as after a"
+                    + " crash.");
+        }
         List<SequenceOutcome> rows = data.sequences().values().stream().map(outcome).toList();
         String verdict = String.format(Locale.ROOT, "%s, %d missing, %d duplicates",
                 data.hasGaps() ? "GAPS" : "no gaps", data.totalMissing(), data.totalDuplicates());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.example.increment.scenarios.WorkerLoss.Loss;
 import com.example.increment.scenarios.WorkerLoss.Pick;
+import com.example.increment.verify.VerificationReport;
 
 /**
  * Scenarios 1, 2, 6, 7 and 9 on one local cluster with no rebalance delay (no rebalance delay): lost tasks move as soon
@@ -35,16 +36,15 @@ class AtLeastOnceScenariosTest {
     @Test
     @Order(1)
     void s1KilledFollowerLosesNothingAndReplaysAtMostWhatFollowedTheLastOffsetFlush() {
-        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s1-kill-follower",
-                "kill -9 a follower (no rebalance delay): no gap, duplicates only since the last offset flush"),
-                        Pick.FOLLOWER, Loss.KILL);
+        ScenarioRun run = new ScenarioRun(LOCAL.cluster(), TIMING, "s1-kill-follower",
+                "kill -9 a follower (no rebalance delay): no gap, duplicates only since the last offset flush");
+        WorkerLoss loss = WorkerLoss.run(run, Pick.FOLLOWER, Loss.KILL);
 
         assertThat(loss.data().hasGaps()).as(loss.data().render()).isFalse();
-        long replayBound = ScenarioRun.RECORDS_PER_SECOND * TIMING.offsetFlush().plusSeconds(5).toSeconds();
         loss.data().sequences().values().forEach(s -> assertThat(s.duplicateCount())
                 .as("duplicates of %s: at most %d records/s x (flush %d s + 5 s)", s.topic(),
                         ScenarioRun.RECORDS_PER_SECOND, TIMING.offsetFlush().toSeconds())
-                .isLessThanOrEqualTo(replayBound));
+                .isLessThanOrEqualTo(run.replayBound()));
         // The contrast to scenario 3: with no rebalance delay the moved sequences wait only for the group to notice the
         // crash.
         for (String topic : loss.movedTopics()) {
@@ -57,11 +57,12 @@ class AtLeastOnceScenariosTest {
     @Test
     @Order(2)
     void s2GracefullyStoppedFollowerLosesNothingAndDuplicatesNothing() {
-        WorkerLoss loss = WorkerLoss.run(new ScenarioRun(LOCAL.cluster(), TIMING, "s2-graceful-stop",
-                "graceful stop of a follower: no gap, no duplicate"), Pick.FOLLOWER, Loss.STOP);
+        ScenarioRun run = new ScenarioRun(LOCAL.cluster(), TIMING, "s2-graceful-stop",
+                "graceful stop of a follower: no gap, no duplicate");
+        WorkerLoss loss = WorkerLoss.run(run, Pick.FOLLOWER, Loss.STOP);
 
         assertThat(loss.data().hasGaps()).as(loss.data().render()).isFalse();
-        assertThat(loss.data().totalDuplicates()).as("a graceful stop commits offsets: " + loss.data().render()).isZero();
+        assertNoDuplicatesUnlessAStopHung(run, loss.data());
         for (String topic : loss.movedTopics()) {
             assertThat(loss.outage(topic)).as("outage of %s, moved from the stopped worker", topic)
                     .isLessThan(TIMING.sessionTimeout().plusSeconds(15));
@@ -87,13 +88,13 @@ class AtLeastOnceScenariosTest {
     @Test
     @Order(4)
     void s6ScalingWorkersTwoThreeOneSpreadsAndGathersTasksWithoutGapOrDuplicate() {
-        Regroup regroup = Regroup.scaleWorkers(new ScenarioRun(LOCAL.cluster(), TIMING, "s6-scale-workers",
-                "scale workers 2 -> 3 -> 1: tasks spread and gather, continuity holds"), List.of(3, 1));
+        ScenarioRun run = new ScenarioRun(LOCAL.cluster(), TIMING, "s6-scale-workers",
+                "scale workers 2 -> 3 -> 1: tasks spread and gather, continuity holds");
+        Regroup regroup = Regroup.scaleWorkers(run, List.of(3, 1));
 
         assertThat(regroup.workersUsed()).as("workers running tasks after each step").containsExactly(2, 3, 1);
         assertThat(regroup.data().hasGaps()).as(regroup.data().render()).isFalse();
-        assertThat(regroup.data().totalDuplicates()).as("workers leave gracefully: " + regroup.data().render())
-                .isZero();
+        assertNoDuplicatesUnlessAStopHung(run, regroup.data());
         regroup.data().sequences().keySet().forEach(topic -> assertThat(regroup.outage(topic))
                 .as("outage of %s while scaling", topic).isLessThan(TIMING.sessionTimeout().plusSeconds(15)));
     }
@@ -110,5 +111,18 @@ class AtLeastOnceScenariosTest {
                 .hasSizeLessThanOrEqualTo(CHAOS_MAX_ACTIONS + 3);
         assertThat(chaos.data().hasGaps()).as("seed %d: %s", chaos.seed(), chaos.data().render()).isFalse();
         assertThat(chaos.data().sequences()).hasSize(ScenarioRun.INCREMENTS.size());
+    }
+
+    /**
+     * A graceful stop commits offsets, so it duplicates nothing; but Connect 4.3.1 can hang in its shutdown, and a
+     * worker killed at the end of its grace period replays what followed its last commit, like a crash.
+     */
+    private static void assertNoDuplicatesUnlessAStopHung(ScenarioRun run, VerificationReport data) {
+        long allowed = run.duplicatesAllowedAfterGracefulStops();
+        data.sequences().values().forEach(s -> assertThat(s.duplicateCount())
+                .as("duplicates of %s: %s", s.topic(), allowed == 0 ? "workers left gracefully and committed"
+                        : "Connect hung stopping " + run.stopsKilledAfterGracePeriod() + ", killed: at most "
+                        + allowed + " (a crash's replay)" + "\n" + data.render())
+                .isLessThanOrEqualTo(allowed));
     }
 }

@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ManagedProcess {
 
-    /** How long a SIGTERM may take before the process is killed. */
-    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a SIGTERM may take before the process is killed: a pod's default termination grace period, which
+     * Strimzi keeps for Kafka and Connect pods, so a stop that hangs here ends as it would there.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
 
@@ -27,10 +30,13 @@ public final class ManagedProcess {
     private final Path logFile;
     private final Process process;
     private final long logOffsetAtStart;
+    private final boolean jvm;
+    private volatile boolean killedAtStopTimeout;
 
     private ManagedProcess(String name, JvmSpec.StopPhase stopPhase, Path logFile, Process process,
-                           long logOffsetAtStart) {
+                           long logOffsetAtStart, boolean jvm) {
         this.name = name;
+        this.jvm = jvm;
         this.stopPhase = stopPhase;
         this.logFile = logFile;
         this.process = process;
@@ -38,7 +44,7 @@ public final class ManagedProcess {
     }
 
     public static ManagedProcess start(JvmSpec spec, KafkaRuntime runtime) {
-        return launch(spec.name(), spec.stopPhase(), spec.logFile(), spec.command(runtime));
+        return launch(spec.name(), spec.stopPhase(), spec.logFile(), spec.command(runtime), true);
     }
 
     /**
@@ -46,10 +52,11 @@ public final class ManagedProcess {
      * {@link ProgramWatchdog} wraps it: it ends the program when the owner is gone, even after a SIGKILL.
      */
     public static ManagedProcess startProgram(String name, List<String> command, Path logFile) {
-        return launch(name, JvmSpec.StopPhase.WORKER, logFile, ProgramWatchdog.wrap(command));
+        return launch(name, JvmSpec.StopPhase.WORKER, logFile, ProgramWatchdog.wrap(command), false);
     }
 
-    private static ManagedProcess launch(String name, JvmSpec.StopPhase stopPhase, Path logFile, List<String> program) {
+    private static ManagedProcess launch(String name, JvmSpec.StopPhase stopPhase, Path logFile, List<String> program,
+                                         boolean jvm) {
         List<String> command = new ArrayList<>();
         if (HAS_SETSID) {
             command.add("/usr/bin/setsid"); // not a group leader, so setsid execs in place: the PID stays the JVM's
@@ -65,7 +72,7 @@ public final class ManagedProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            ManagedProcess managed = new ManagedProcess(name, stopPhase, logFile, process, offset);
+            ManagedProcess managed = new ManagedProcess(name, stopPhase, logFile, process, offset, jvm);
             ProcessRegistry.register(managed);
             return managed;
         } catch (IOException e) {
@@ -160,13 +167,44 @@ public final class ManagedProcess {
         awaitEnd();
     }
 
-    /** Waits for the end after a SIGTERM, killing the process if it takes longer than {@link #STOP_TIMEOUT}. */
+    /**
+     * Waits for the end after a SIGTERM, killing the process if it takes longer than {@link #STOP_TIMEOUT}; a JVM first
+     * writes its threads to its log, so that what it was waiting for can be read afterwards.
+     */
     public void awaitEnd() {
         if (!waitUninterruptibly(STOP_TIMEOUT)) {
-            System.err.println(name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s of SIGTERM; killing it");
+            killedAtStopTimeout = true;
+            System.err.println(name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s of SIGTERM; killing"
+                    + " it (its log: " + logFile + ")");
+            if (jvm) {
+                appendToLog("\n==== " + name() + " still running " + STOP_TIMEOUT.toSeconds() + " s after SIGTERM;"
+                        + " its threads, then SIGKILL\n" + threadDump());
+            }
             kill();
         }
         unregisterIfGone();
+    }
+
+    /** Whether the last stop ended in a SIGKILL because the process had not ended {@link #STOP_TIMEOUT} after SIGTERM. */
+    public boolean killedAtStopTimeout() {
+        return killedAtStopTimeout;
+    }
+
+    private String threadDump() {
+        try {
+            return Jcmd.run(pid(), "Thread.print");
+        } catch (IllegalStateException e) {
+            return "(no thread dump: " + e.getMessage() + ")\n"; // a JVM that no longer answers
+        }
+    }
+
+    private void appendToLog(String text) {
+        try {
+            Files.writeString(logFile, text, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("Cannot write to " + logFile + ": " + e.getMessage());
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is committed. Returns once the process is gone (or after 30 s). */

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.example.increment.support.Waits;
 
-/** Stopping child processes: an interrupted caller still waits for the end, and the phases stop in order. */
+/**
+ * Stopping child processes: an interrupted caller still waits for the end, a process that does not end is killed at the
+ * end of the grace period, and the phases stop in order.
+ */
 class ManagedProcessTest {
 
     private static final Pattern HOOK = Pattern.compile("HOOK start=(\\d+) end=(\\d+)");
@@ -45,6 +48,31 @@ class ManagedProcessTest {
     }
 
     @Test
+    void aStopThatHangsEndsInAKillAtTheGracePeriodWithTheThreadsInTheLog() throws Exception {
+        ManagedProcess p = start("hanging-sleeper", JvmSpec.StopPhase.WORKER, "hang");
+        long begin = System.nanoTime();
+
+        p.stop();
+
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        assertThat(p.isAlive()).isFalse();
+        assertThat(p.killedAtStopTimeout()).as("killed at the end of the grace period").isTrue();
+        assertThat(took).isGreaterThanOrEqualTo(ManagedProcess.STOP_TIMEOUT);
+        assertThat(Files.readString(p.logFile())).as("the thread dump written before the kill")
+                .contains("still running " + ManagedProcess.STOP_TIMEOUT.toSeconds() + " s after SIGTERM")
+                .contains("\"" + SleeperMain.HOOK_THREAD + "\"");
+    }
+
+    @Test
+    void aStopThatEndsByItselfIsNoKill() {
+        ManagedProcess p = start("worker-sleeper", JvmSpec.StopPhase.WORKER);
+
+        p.stop();
+
+        assertThat(p.killedAtStopTimeout()).isFalse();
+    }
+
+    @Test
     void stopAllStopsWorkersThenTheRegistryThenTheBroker() throws Exception {
         // Started in the reverse order, so that stopping in start order or by name could not pass.
         ManagedProcess broker = start("broker-sleeper", JvmSpec.StopPhase.BROKER);
@@ -61,12 +89,12 @@ class ManagedProcessTest {
         assertThat(ProcessRegistry.live()).doesNotContain(worker, registry, broker);
     }
 
-    private ManagedProcess start(String name, JvmSpec.StopPhase phase) {
+    private ManagedProcess start(String name, JvmSpec.StopPhase phase, String... args) {
         KafkaRuntime kafka = KafkaRuntime.locate();
         // The test classpath holds SleeperMain; the watchdog jar is the real one.
         KafkaRuntime runtime = new KafkaRuntime(System.getProperty("java.class.path"), kafka.watchdogJar(),
                 kafka.pluginPath());
-        ManagedProcess p = ManagedProcess.start(new JvmSpec(name, phase, SleeperMain.class.getName(), List.of(), "64m",
+        ManagedProcess p = ManagedProcess.start(new JvmSpec(name, phase, SleeperMain.class.getName(), List.of(args), "64m",
                 Log4jConfig.writeTo(dir), dir.resolve(name + ".log"), List.of()), runtime);
         started.add(p);
         Waits.waitFor(name + " to run (log " + p.logFile() + ")", Duration.ofSeconds(60),
