@@ -14,6 +14,7 @@ import com.example.increment.connect.IncrementConnector;
 import com.example.increment.local.ConnectWorker.Mode;
 import com.example.increment.local.process.JmxExporter;
 import com.example.increment.local.process.KafkaRuntime;
+import com.example.increment.local.process.ManagedProcess;
 import com.example.increment.support.Waits;
 
 /**
@@ -94,11 +95,16 @@ public final class LocalStandaloneConnect implements AutoCloseable {
         return new ConnectRest(worker.restUrl());
     }
 
-    /** Ctrl-C on {@code connect-standalone}: SIGTERM, the task commits its offsets to the file. */
-    public void stopWorker() {
-        if (worker != null) {
-            worker.stop();
+    /**
+     * Ctrl-C on {@code connect-standalone}: SIGTERM, the task commits its offsets to the file. Returns false when
+     * Connect hung in its shutdown and was killed at the end of the grace period: then nothing was committed.
+     */
+    public boolean stopWorker() {
+        if (worker == null) {
+            return true;
         }
+        worker.stop();
+        return !worker.process().map(ManagedProcess::killedAtStopTimeout).orElse(false);
     }
 
     public List<Path> logFiles() {

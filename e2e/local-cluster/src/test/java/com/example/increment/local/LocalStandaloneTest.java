@@ -49,14 +49,19 @@ class LocalStandaloneTest {
         Set<Long> firstThreads = threadsSince(first, Instant.EPOCH);
         assertThat(firstThreads).as("tasks.max=1: one task, one thread for both sequences").hasSize(1);
 
-        standalone.stopWorker();
+        boolean stoppedCleanly = standalone.stopWorker();
         Instant rerunAt = Instant.now();
         standalone.start(2);
         rememberPids();
         VerificationReport second = awaitNewRecords(rerunAt, 20);
 
         assertThat(second.hasGaps()).as(second.render()).isFalse();
-        assertThat(second.totalDuplicates()).as("stopped gracefully, offsets in the file: " + second.render()).isZero();
+        if (stoppedCleanly) {
+            assertThat(second.totalDuplicates()).as("stopped gracefully, offsets in the file: " + second.render())
+                    .isZero();
+        } else { // Connect hung in its shutdown and was killed: a crash, which replays what followed the last flush
+            System.out.println("Connect hung in its shutdown and was killed; duplicates allowed: " + second.render());
+        }
         assertThat(threadIdsSince(second, "seq_1", rerunAt)).hasSize(1)
                 .doesNotContainAnyElementsOf(threadIdsSince(second, "seq_100", rerunAt));
         assertThat(standalone.offsetsFile()).isNotEmptyFile();
