@@ -79,8 +79,9 @@ public record OperationRun(ClusterOperation operation, Set<String> movedTopics, 
 
     /**
      * Waits until {@code tasks} tasks run on the workers the cluster now has, restarting FAILED ones as Strimzi's
-     * autoRestart does (the chart turns it on): with exactly-once a worker that rejoins fences zombie tasks through the leader, and a rolling restart
-     * stops that leader right then, so the rejoined worker's tasks fail ("IO Error trying to forward REST request").
+     * autoRestart does (the chart turns it on): with exactly-once a worker that rejoins fences zombie tasks through the
+     * leader, and a rolling restart stops that leader right then, so the rejoined worker's tasks fail ("IO Error
+     * trying to forward REST request").
      */
     private static ConnectorStatus awaitRunningRestartingFailed(ScenarioRun run, ClusterOperation operation,
                                                                 int tasks) {
